@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { addRegistry } from './addRegistry';
+import type { CommandContext } from './context';
+import { refresh } from './refresh';
+import { removeRegistry } from './removeRegistry';
+
+type Handler = (context: CommandContext, ...args: unknown[]) => unknown;
+
+const COMMANDS: Record<string, Handler> = {
+  'ankaRegistry.addRegistry': addRegistry,
+  'ankaRegistry.removeRegistry': removeRegistry,
+  'ankaRegistry.refresh': refresh,
+  'ankaRegistry.retry': refresh,
+  'ankaRegistry.showLog': (context) => context.log.show(),
+};
+
+/** Registers every command; a failure ends in an error message with "Show Log", never silence. */
+export function registerCommands(context: CommandContext): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(context, ...args);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        context.log.error(`${id} failed: ${message}`);
+        const choice = await vscode.window.showErrorMessage(message, 'Show Log');
+        if (choice === 'Show Log') {
+          context.log.show();
+        }
+        return undefined;
+      }
+    }),
+  );
+}

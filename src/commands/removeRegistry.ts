@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { removeRegistryEntry } from '../config/settings';
+import { asTreeNode, type CommandContext } from './context';
+import { pickRegistry } from './pickRegistry';
+
+/** Removes a registry from the settings after a confirmation; nothing on the registry changes. */
+export async function removeRegistry(context: CommandContext, arg?: unknown): Promise<void> {
+  const clicked = asTreeNode(arg);
+  const node =
+    clicked?.kind === 'registry' ? clicked : await pickRegistry(context.model, 'Remove Registry');
+  if (!node) {
+    return;
+  }
+  const { name, url } = node.entry;
+  const choice = await vscode.window.showWarningMessage(
+    `Remove the registry "${name}" from the Registries view?`,
+    {
+      modal: true,
+      detail: `${url}\n\nOnly the entry in your settings is removed; the registry and its ` +
+        'templates are not changed.',
+    },
+    'Remove',
+  );
+  if (choice !== 'Remove') {
+    return;
+  }
+  const removed = await removeRegistryEntry(node.entry);
+  if (!removed) {
+    void vscode.window.showWarningMessage(
+      `The registry "${name}" was not found in the settings; it may have been edited meanwhile.`,
+    );
+    return;
+  }
+  context.log.info(`Removed registry "${name}" at ${url}`);
+}

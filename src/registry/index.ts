@@ -1,0 +1,5 @@
+export * from './client';
+export * from './errors';
+export * from './models';
+export { normalizeRegistryUrl, redactUrl, InvalidRegistryUrlError } from './url';
+export type { RegistryLogger } from './transport';

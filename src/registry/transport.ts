@@ -1,0 +1,247 @@
+import { STATUS_CODES } from 'node:http';
+import { Agent, request, type Dispatcher } from 'undici';
+import { classifyTransportError } from './classify';
+import { RegistryError, type RegistryErrorKind } from './errors';
+import { isObject, readString } from './parse';
+import { looksLikeHtml, summarizeBody } from './responseBody';
+import { redactUrl } from './url';
+
+/** The few logging calls the client makes; the extension passes its LogOutputChannel. */
+export interface RegistryLogger {
+  debug(message: string): void;
+  error(message: string): void;
+}
+
+export type QueryValue = string | number | undefined;
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, QueryValue>;
+  /** Sent as a JSON body; the registry reads JSON bodies even on DELETE. */
+  json?: unknown;
+  /** What the user asked for, in words: "list templates". */
+  operation: string;
+  signal?: AbortSignal;
+}
+
+export interface TransportOptions {
+  name: string;
+  url: string;
+  timeoutMs: number;
+  logger?: RegistryLogger;
+  /** Most sockets kept open to this registry at once. */
+  connections?: number;
+  /** Replaces the keep-alive agent (tests, TLS and proxy settings come through here). */
+  dispatcher?: Dispatcher;
+}
+
+const silentLogger: RegistryLogger = { debug: () => undefined, error: () => undefined };
+
+/**
+ * Sends requests to one registry over one keep-alive pool and unwraps the registry's envelope.
+ * Everything that goes wrong comes out as a RegistryError.
+ */
+export class RegistryTransport {
+  readonly name: string;
+  readonly baseUrl: string;
+  private readonly displayUrl: string;
+  private readonly host: string;
+  private readonly timeoutMs: number;
+  private readonly logger: RegistryLogger;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+
+  constructor(options: TransportOptions) {
+    this.name = options.name;
+    this.baseUrl = options.url.replace(/\/+$/, '');
+    this.displayUrl = redactUrl(this.baseUrl);
+    this.host = new URL(this.baseUrl).host;
+    this.timeoutMs = options.timeoutMs;
+    this.logger = options.logger ?? silentLogger;
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher =
+      options.dispatcher ??
+      new Agent({ connections: options.connections ?? 8, keepAliveTimeout: 10_000 });
+  }
+
+  async call(spec: RequestSpec): Promise<unknown> {
+    const url = this.buildUrl(spec);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([timeout, spec.signal]) : timeout;
+    const started = performance.now();
+    const label = `${spec.method} ${redactUrl(url)}`;
+
+    let statusCode: number;
+    let contentType: string | undefined;
+    let text: string;
+    try {
+      const response = await request(url, {
+        method: spec.method,
+        dispatcher: this.dispatcher,
+        signal,
+        headers: this.headersFor(spec),
+        body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
+      });
+      statusCode = response.statusCode;
+      contentType = headerValue(response.headers['content-type']);
+      text = await response.body.text();
+    } catch (error) {
+      const failure = this.failureFor(spec, error, timeout, signal);
+      this.logger.error(`${label} failed after ${elapsed(started)}: ${failure.message}`);
+      throw failure;
+    }
+
+    this.logger.debug(`${label} → ${statusCode} (${elapsed(started)})`);
+    try {
+      return this.unwrap(spec, statusCode, contentType, text);
+    } catch (error) {
+      this.logger.error(`${label}: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) {
+      await this.dispatcher.close();
+    }
+  }
+
+  private buildUrl(spec: RequestSpec): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined) {
+        params.append(key, String(value));
+      }
+    }
+    const query = params.toString();
+    // URLSearchParams writes a space as '+', which Go also reads back as a space; '+' is %2B.
+    return `${this.baseUrl}${spec.path}${query === '' ? '' : `?${query}`}`;
+  }
+
+  private headersFor(spec: RequestSpec): Record<string, string> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (spec.json !== undefined) {
+      headers['content-type'] = 'application/json';
+    }
+    return headers;
+  }
+
+  private failureFor(
+    spec: RequestSpec,
+    error: unknown,
+    timeout: AbortSignal,
+    signal: AbortSignal,
+  ): RegistryError {
+    if (spec.signal?.aborted) {
+      return this.error(spec, 'cancelled', 'the request was cancelled', { cause: error });
+    }
+    if (timeout.aborted || (signal.aborted && !spec.signal?.aborted)) {
+      const seconds = Math.round(this.timeoutMs / 100) / 10;
+      return this.error(spec, 'timeout', `no answer within ${seconds} s`, { cause: error });
+    }
+    const failure = classifyTransportError(error, this.host);
+    return this.error(spec, failure.kind, failure.reason, { cause: error, code: failure.code });
+  }
+
+  private unwrap(
+    spec: RequestSpec,
+    statusCode: number,
+    contentType: string | undefined,
+    text: string,
+  ): unknown {
+    const json = tryParseJson(text);
+    const message = isObject(json) ? readString(json['message']) : undefined;
+    const envelopeStatus = isObject(json) ? readString(json['status']) : undefined;
+
+    if (statusCode >= 400) {
+      const statusText = `HTTP ${statusCode} ${STATUS_CODES[statusCode] ?? ''}`.trim();
+      const said = message || (json === undefined ? summarizeBody(text) : undefined);
+      const reason = said ? `${statusText}: ${said}` : statusText;
+      return this.throwError(spec, kindForStatus(statusCode), reason, statusCode, envelopeStatus);
+    }
+    if (json === undefined) {
+      return this.throwError(spec, 'invalidResponse', describeNonJson(text, contentType), statusCode);
+    }
+    if (!isObject(json) || envelopeStatus === undefined) {
+      return this.throwError(
+        spec,
+        'invalidResponse',
+        'the answer is not a registry response (no "status" field); is this an Anka Registry?',
+        statusCode,
+      );
+    }
+    if (envelopeStatus.toUpperCase() !== 'OK') {
+      const reason = message || `the registry answered ${envelopeStatus} without a message`;
+      const kind = message === 'Authentication Required' ? 'unauthorized' : 'envelope';
+      return this.throwError(spec, kind, reason, statusCode, envelopeStatus);
+    }
+    return json['body'];
+  }
+
+  private throwError(
+    spec: RequestSpec,
+    kind: RegistryErrorKind,
+    reason: string,
+    httpStatus: number,
+    envelopeStatus?: string,
+  ): never {
+    throw this.error(spec, kind, reason, { httpStatus, envelopeStatus });
+  }
+
+  private error(
+    spec: RequestSpec,
+    kind: RegistryErrorKind,
+    reason: string,
+    extra: { cause?: unknown; code?: string; httpStatus?: number; envelopeStatus?: string },
+  ): RegistryError {
+    return new RegistryError({
+      kind,
+      operation: spec.operation,
+      registryName: this.name,
+      registryUrl: this.displayUrl,
+      reason,
+      ...extra,
+    });
+  }
+}
+
+function kindForStatus(status: number): RegistryErrorKind {
+  if (status === 401) {
+    return 'unauthorized';
+  }
+  if (status === 403) {
+    return 'forbidden';
+  }
+  return status === 404 ? 'notFound' : 'http';
+}
+
+function tryParseJson(text: string): unknown {
+  if (text.trim() === '') {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeNonJson(text: string, contentType: string | undefined): string {
+  if (text.trim() === '') {
+    return 'the registry answered with an empty body';
+  }
+  if (looksLikeHtml(text, contentType)) {
+    return `the registry answered with a web page instead of JSON: ${summarizeBody(text)}`;
+  }
+  const start = text.trim().slice(0, 80);
+  return `the registry answered with malformed JSON: ${start}${text.length > 80 ? '…' : ''}`;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function elapsed(started: number): string {
+  return `${Math.round(performance.now() - started)} ms`;
+}
