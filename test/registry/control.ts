@@ -1,0 +1,71 @@
+// /__local/* routes that let a test in another process switch faults and read the request log.
+import { parseFaultRules, type FaultRule } from './faults';
+import {
+  failReply,
+  goNotFound,
+  methodNotAllowed,
+  okReply,
+  type Reply,
+  type RequestContext,
+} from './http';
+
+export const CONTROL_PREFIX = '/__local/';
+
+export interface ControlTarget {
+  reset(): void;
+  setFaults(rules: FaultRule[]): void;
+  clearFaults(): void;
+  faults(): FaultRule[];
+  readonly requests: readonly unknown[];
+  clearRequests(): void;
+}
+
+type ControlHandler = (target: ControlTarget, context: RequestContext) => Reply;
+
+const CONTROL_ROUTES: Record<string, Partial<Record<string, ControlHandler>>> = {
+  '/__local/faults': {
+    GET: (target) => okReply(target.faults()),
+    POST: (target, context) => replaceFaults(target, context),
+    DELETE: (target) => {
+      target.clearFaults();
+      return okReply(null);
+    },
+  },
+  '/__local/reset': {
+    POST: (target) => {
+      target.reset();
+      return okReply(null);
+    },
+  },
+  '/__local/requests': {
+    GET: (target) => okReply(target.requests),
+    DELETE: (target) => {
+      target.clearRequests();
+      return okReply(null);
+    },
+  },
+};
+
+export function handleControl(target: ControlTarget, context: RequestContext): Reply {
+  const methods = CONTROL_ROUTES[context.path];
+  if (methods === undefined) {
+    return goNotFound();
+  }
+  const handler = methods[context.method];
+  return handler ? handler(target, context) : methodNotAllowed(Object.keys(methods));
+}
+
+function replaceFaults(target: ControlTarget, context: RequestContext): Reply {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(context.body);
+  } catch {
+    return failReply('request body is not JSON', 400);
+  }
+  const rules = parseFaultRules(parsed);
+  if (typeof rules === 'string') {
+    return failReply(rules, 400);
+  }
+  target.setFaults(rules);
+  return okReply(target.faults());
+}
