@@ -3,6 +3,7 @@ import { addRegistry } from './addRegistry';
 import type { CommandContext } from './context';
 import { refresh } from './refresh';
 import { removeRegistry } from './removeRegistry';
+import { showErrorWithLog } from './showError';
 
 type Handler = (context: CommandContext, ...args: unknown[]) => unknown;
 
@@ -21,12 +22,8 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
       try {
         return await handler(context, ...args);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        context.log.error(`${id} failed: ${message}`);
-        const choice = await vscode.window.showErrorMessage(message, 'Show Log');
-        if (choice === 'Show Log') {
-          context.log.show();
-        }
+        context.log.error(`${id} failed`);
+        void showErrorWithLog(context.log, error);
         return undefined;
       }
     }),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { removeRegistryEntry } from '../config/settings';
 import { asTreeNode, type CommandContext } from './context';
-import { pickRegistry } from './pickRegistry';
+import { pickRegistry } from './pickers';
 
 /** Removes a registry from the settings after a confirmation; nothing on the registry changes. */
 export async function removeRegistry(context: CommandContext, arg?: unknown): Promise<void> {
