@@ -28,6 +28,7 @@ export class RegistryTreeModel {
   private readonly listeners = new Set<ChangeListener>();
   private readonly pendingChanges = new Set<TreeNode>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private transientNodes = 0;
 
   constructor(private readonly options: TreeModelOptions) {}
 
@@ -286,11 +287,13 @@ export class RegistryTreeModel {
   }
 
   private errorNode(parent: RegistryNode | TemplateNode, what: string, error: unknown): ErrorNode {
-    return { kind: 'error', id: `${parent.id}/error`, parent, what, error: toError(error) };
+    // A fresh id per failure: VS Code rejects a new element under an id it still has registered.
+    const id = `${parent.id}/error#${++this.transientNodes}`;
+    return { kind: 'error', id, parent, what, error: toError(error) };
   }
 
   private emptyNode(parentId: string, text: string): MessageNode {
-    return { kind: 'message', id: `${parentId}/empty`, text };
+    return { kind: 'message', id: `${parentId}/empty#${++this.transientNodes}`, text };
   }
 
   private dropState(node: RegistryNode): void {
