@@ -44,7 +44,8 @@ export function formatRelativeTime(
   const absolute = Math.abs(deltaSeconds);
   for (const [unit, seconds] of STEPS) {
     if (absolute >= seconds) {
-      return format.format(Math.round(deltaSeconds / seconds), unit);
+      // Whole units only: 21 months ago is "last year", never "2 years ago".
+      return format.format(Math.sign(deltaSeconds) * Math.floor(absolute / seconds), unit);
     }
   }
   return format.format(0, 'second');

@@ -39,6 +39,8 @@ describe('formatRelativeTime', () => {
     assert.equal(formatRelativeTime(seconds - 3 * 86400, now), '3 days ago');
     assert.equal(formatRelativeTime(seconds - 65 * 86400, now), '2 months ago');
     assert.equal(formatRelativeTime(seconds - 400 * 86400, now), 'last year');
+    assert.equal(formatRelativeTime(seconds - 640 * 86400, now), 'last year');
+    assert.equal(formatRelativeTime(seconds - 800 * 86400, now), '2 years ago');
   });
 
   it('says now for the last minute and handles the future', () => {
