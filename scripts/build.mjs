@@ -1,13 +1,19 @@
 // Bundles the extension into one file for the extension host; `vscode` stays external.
+import { writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
+import { undiciTrim } from './lib/undici-trim.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--outfile=PATH` and `--metafile=PATH` let the benchmark build beside dist/ and read the sizes.
+const argument = (name) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const metafile = argument('metafile');
 
 const options = {
   entryPoints: ['src/extension.ts'],
   bundle: true,
-  outfile: 'dist/extension.js',
+  outfile: argument('outfile') ?? 'dist/extension.js',
   external: ['vscode'],
   format: 'cjs',
   platform: 'node',
@@ -16,11 +22,14 @@ const options = {
   sourcemap: production ? false : 'linked',
   legalComments: 'none',
   logLevel: 'info',
+  metafile: metafile !== undefined,
+  plugins: [undiciTrim],
 };
 
 if (watch) {
   const context = await esbuild.context(options);
   await context.watch();
 } else {
-  await esbuild.build(options);
+  const result = await esbuild.build(options);
+  if (metafile) await writeFile(metafile, JSON.stringify(result.metafile));
 }

@@ -10,15 +10,16 @@ import { buildAndCompile } from './lib/build.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_PORT = 8080;
-const USAGE = 'Usage: npm start -- [--port N]   (env: ANKA_REGISTRY_URL, ANKA_REGISTRY_NAME)';
+const USAGE = 'Usage: npm start -- [--port N] [--list-cache-ttl SECONDS]' +
+  '   (env: ANKA_REGISTRY_URL, ANKA_REGISTRY_NAME)';
 
 const stops = [];
 
 try {
-  const port = parsePort(process.argv.slice(2));
+  const { port, listCacheTtlMs } = parseOptions(process.argv.slice(2));
   await ensureE2eDeps();
   await buildAndCompile(REPO_ROOT);
-  const registry = await registryToConfigure();
+  const registry = await registryToConfigure(listCacheTtlMs);
   await serve(registry, port);
 } catch (error) {
   console.error(`npm start: ${error.message}`);
@@ -26,23 +27,38 @@ try {
   process.exit(1);
 }
 
-function parsePort(args) {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' } } });
-  if (values.port === undefined) return undefined;
-  const port = Number(values.port);
+function parseOptions(args) {
+  const options = { port: { type: 'string' }, 'list-cache-ttl': { type: 'string' } };
+  const { values } = parseArgs({ args, options });
+  return { port: parsePort(values.port), listCacheTtlMs: parseTtl(values['list-cache-ttl']) };
+}
+
+function parsePort(text) {
+  if (text === undefined) return undefined;
+  const port = Number(text);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`--port must be a port number, got "${values.port}"\n${USAGE}`);
+    throw new Error(`--port must be a port number, got "${text}"\n${USAGE}`);
   }
   return port;
 }
 
+/** The local registry's list cache, as a real registry's (30 s there); off by default. */
+function parseTtl(text) {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new Error(`--list-cache-ttl must be a number of seconds, got "${text}"\n${USAGE}`);
+  }
+  return seconds * 1000;
+}
+
 /** The registry entry for the settings: ANKA_REGISTRY_URL's, or a local one started here. */
-async function registryToConfigure() {
+async function registryToConfigure(listCacheTtlMs) {
   const url = process.env.ANKA_REGISTRY_URL;
   if (url) return { name: process.env.ANKA_REGISTRY_NAME || 'Registry', url };
 
   const { startRegistry } = await import('../test/e2e/support/local-registry.mjs');
-  const registry = await startRegistry({ seed: 'sample' });
+  const registry = await startRegistry({ seed: 'sample', listCacheTtlMs });
   stops.push(() => registry.close());
   console.log(`Local Anka Registry (sample templates): ${registry.url}`);
   return { name: 'Local Registry', url: registry.url };

@@ -1,27 +1,45 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { readRegistries, requestTimeoutMs, SECTION } from './config/settings';
-import { RegistryClient } from './registry';
+import { RegistryConnections } from './config/connections';
+import { maxConcurrentRequests } from './config/listSettings';
+import { PROXY_SETTINGS } from './config/proxySettings';
+import { RegistrySecretStore } from './config/secrets';
+import { readRegistries, SECTION } from './config/settings';
 import type { TreeNode } from './tree/nodes';
 import { RegistryTreeModel } from './tree/registryTreeModel';
+import { registerListing } from './views/registerListing';
 import { RegistryTreeProvider } from './views/registryTreeProvider';
+import { registerDetails, type DetailsServices } from './webviews/details/register';
+import type { OverviewPanels } from './webviews/overview/overviewPanels';
 
 /** What activation returns; the extension-host tests read the tree through it. */
 export interface AnkaRegistryApi {
   model: RegistryTreeModel;
   provider: RegistryTreeProvider;
+  details: DetailsServices;
+  /** The registries' secrets, for tests that sign in without typing. */
+  secrets: RegistrySecretStore;
+  /** The folder of the "Anka Registry" log file, for tests that read what was logged. */
+  logFolder: vscode.Uri;
+  /** The Registry Overview panels. */
+  overviews: OverviewPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): AnkaRegistryApi {
   const log = vscode.window.createOutputChannel('Anka Registry', { log: true });
+  const secrets = new RegistrySecretStore(context.secrets);
+  const connections = new RegistryConnections(log, secrets);
   const model = new RegistryTreeModel({
-    createClient: (entry) =>
-      new RegistryClient({ name: entry.name, url: entry.url, timeoutMs: requestTimeoutMs(), logger: log }),
+    createClient: (entry) => connections.createClient(entry),
+    get concurrency() {
+      return maxConcurrentRequests();
+    },
   });
   const provider = new RegistryTreeProvider(model);
   const treeView = vscode.window.createTreeView<TreeNode>('ankaRegistry.registries', {
     treeDataProvider: provider,
     showCollapseAll: true,
+    canSelectMany: true,
   });
 
   const loadSettings = (): void => {
@@ -30,15 +48,24 @@ export function activate(context: vscode.ExtensionContext): AnkaRegistryApi {
     model.setRegistries(entries);
   };
   loadSettings();
+  const details = registerDetails(context.extensionUri, model, log);
+  const listing = registerListing(context.extensionUri, model, provider.listing, log);
 
   context.subscriptions.push(
     log,
+    secrets,
+    connections,
     treeView,
     provider,
     { dispose: () => model.dispose() },
-    ...registerCommands({ model, log, treeView }),
+    ...details.disposables,
+    ...listing.disposables,
+    ...registerCommands({
+      model, log, treeView, details: details.services, connections, secrets, ...listing.services,
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${SECTION}.requestTimeout`)) {
+      const proxyChanged = PROXY_SETTINGS.some((setting) => event.affectsConfiguration(setting));
+      if (event.affectsConfiguration(`${SECTION}.requestTimeout`) || proxyChanged) {
         model.resetClients();
       }
       if (event.affectsConfiguration(`${SECTION}.registries`)) {
@@ -47,7 +74,14 @@ export function activate(context: vscode.ExtensionContext): AnkaRegistryApi {
     }),
   );
   log.info(`Anka Registry Explorer activated with ${model.getRegistries().length} registries`);
-  return { model, provider };
+  return {
+    model,
+    provider,
+    details: details.services,
+    secrets,
+    logFolder: context.logUri,
+    overviews: listing.services.overviews,
+  };
 }
 
 export function deactivate(): void {

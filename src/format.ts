@@ -33,6 +33,18 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
+// Building a formatter costs about as much as a thousand uses of one: a big tree asks thousands.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** "3 days ago", "last month", "now"; from Unix seconds. */
 export function formatRelativeTime(
   unixSeconds: number,
@@ -40,7 +52,7 @@ export function formatRelativeTime(
   locale = 'en',
 ): string {
   const deltaSeconds = unixSeconds - nowMillis / 1000;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeFormat(locale);
   const absolute = Math.abs(deltaSeconds);
   for (const [unit, seconds] of STEPS) {
     if (absolute >= seconds) {

@@ -17,6 +17,8 @@ export async function runNodeTestSuite({ files, tapFile, cwd, concurrency, timeo
     '--test-reporter=tap',
     `--test-reporter-destination=${tapFile}`,
     ...(concurrency ? [`--test-concurrency=${concurrency}`] : []),
+    // A test that hangs fails on its own instead of holding the whole suite until its deadline.
+    '--test-timeout=240000',
     ...files,
   ];
   // A failing test makes node exit non-zero; the counts tell how many.

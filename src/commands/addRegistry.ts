@@ -1,40 +1,86 @@
 import * as vscode from 'vscode';
-import {
-  describeError, normalizeRegistryUrl, RegistryClient, type RegistryStatus,
-} from '../registry';
-import { addRegistryEntry, requestTimeoutMs } from '../config/settings';
+import { describeError, normalizeRegistryUrl } from '../registry';
+import type { RegistrySecrets } from '../registry/auth';
+import { addRegistryEntry } from '../config/settings';
+import type { RegistryEntry } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { chooseFix } from './signIn/chooseFix';
+import { describeStatus, probeRegistry } from './signIn/probe';
 
 const TITLE = 'Add Anka Registry';
+/** A user fixing one thing after another (401, then a CA file) needs a few rounds, not more. */
+const MAX_ROUNDS = 5;
 
-/** Asks for a registry's URL and name, checks that it answers, and adds it to the settings. */
+/**
+ * Asks for a registry's URL, checks that it answers and lets the user in (offering to sign in
+ * when it answers 401, a CA file or a client certificate when TLS fails), asks for a name and
+ * adds it to the settings; secrets go to SecretStorage.
+ */
 export async function addRegistry(context: CommandContext): Promise<void> {
   const url = await askUrl();
   if (url === undefined) {
     return;
   }
-  const probe = await probeRegistry(context, url);
-  if (probe === 'cancelled') {
-    return;
-  }
-  if (probe instanceof Error) {
-    const choice = await vscode.window.showWarningMessage(
-      `Could not reach an Anka Registry at ${url}.`,
-      { modal: true, detail: `${describeError(probe)}\n\nAdd it anyway?` },
-      'Add Anyway',
-    );
-    if (choice !== 'Add Anyway') {
+  let entry: RegistryEntry = { name: new URL(url).host, url };
+  let secrets: RegistrySecrets = {};
+  let found: string | undefined;
+  for (let round = 1; found === undefined; round++) {
+    const probe = await probeRegistry(context, entry, secrets);
+    if (probe === 'cancelled') {
       return;
     }
+    if (probe.ok) {
+      found = describeStatus(probe.status, probe.templates);
+      break;
+    }
+    context.log.warn(`Add Registry: ${describeError(probe.error)}`);
+    const fix = round < MAX_ROUNDS
+      ? await chooseFix(`${TITLE}: Sign In`, url, probe.error, entry)
+      : await keepAnyway(url, probe.error);
+    if (fix === undefined) {
+      return;
+    }
+    if (fix.kind === 'keep') {
+      found = 'not checked yet';
+      break;
+    }
+    const sameKind = (fix.credentials.settings.auth ?? 'none') === (entry.auth ?? 'none');
+    secrets = sameKind ? { ...secrets, ...fix.credentials.secrets } : fix.credentials.secrets;
+    entry = { name: entry.name, url, ...fix.credentials.settings };
   }
   const name = await askName(context, url);
   if (name === undefined) {
     return;
   }
-  await addRegistryEntry({ name, url });
-  const found = probe instanceof Error ? 'not reachable yet' : describeStatus(probe);
-  context.log.info(`Added registry "${name}" at ${url} (${found})`);
+  const added = { ...entry, name };
+  await context.secrets.replace(added, secrets);
+  await addRegistryEntry(added);
+  const signsIn = added.auth !== undefined && added.auth !== 'none';
+  const auth = signsIn ? `, signing in with ${describeKind(added)}` : '';
+  context.log.info(`Added registry "${name}" at ${url} (${found}${auth})`);
   void vscode.window.showInformationMessage(`Added registry "${name}": ${found}.`);
+}
+
+async function keepAnyway(url: string, error: Error): Promise<{ kind: 'keep' } | undefined> {
+  const choice = await vscode.window.showWarningMessage(
+    `Could not reach an Anka Registry at ${url}.`,
+    { modal: true, detail: `${describeError(error)}\n\nAdd it anyway?` },
+    'Add Anyway',
+  );
+  return choice === 'Add Anyway' ? { kind: 'keep' } : undefined;
+}
+
+function describeKind(entry: RegistryEntry): string {
+  switch (entry.auth) {
+    case 'rootToken':
+      return 'the root token';
+    case 'apiKey':
+      return `API key "${entry.apiKeyId}"`;
+    case 'certificate':
+      return `the client certificate ${entry.certFile}`;
+    default:
+      return 'no credentials';
+  }
 }
 
 function askUrl(): Thenable<string | undefined> {
@@ -84,39 +130,4 @@ function defaultName(url: string): string {
   const { hostname, host } = new URL(url);
   const loopback = hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
   return loopback ? host : hostname;
-}
-
-async function probeRegistry(
-  context: CommandContext,
-  url: string,
-): Promise<RegistryStatus | Error | 'cancelled'> {
-  const client = new RegistryClient({
-    name: new URL(url).host,
-    url,
-    timeoutMs: Math.min(requestTimeoutMs(), 15_000),
-    logger: context.log,
-  });
-  try {
-    return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Checking ${url}…`, cancellable: true },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        try {
-          return await client.getStatus({ signal: controller.signal });
-        } catch (error) {
-          return token.isCancellationRequested ? 'cancelled' : (error as Error);
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
-  } finally {
-    void client.close();
-  }
-}
-
-function describeStatus(status: RegistryStatus): string {
-  const version = status.version ? ` ${status.version}` : '';
-  return `Anka Registry${version}, ${status.state ?? 'state unknown'}`;
 }

@@ -83,7 +83,10 @@ export async function pickTag(
     .filter((node): node is TagNode => node.kind === 'tag')
     .filter((node) => node.id !== exclude?.id);
   if (children && tags.length === 0) {
-    void vscode.window.showInformationMessage(`The template "${from.summary.name}" has no other tags.`);
+    const other = exclude ? ' other' : '';
+    void vscode.window.showInformationMessage(
+      `The template "${from.summary.name}" has no${other} tags.`,
+    );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

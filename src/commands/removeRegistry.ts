@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { removeRegistryEntry } from '../config/settings';
+import { readRegistries, removeRegistryEntry } from '../config/settings';
 import { asTreeNode, type CommandContext } from './context';
 import { pickRegistry } from './pickers';
 
@@ -16,8 +16,8 @@ export async function removeRegistry(context: CommandContext, arg?: unknown): Pr
     `Remove the registry "${name}" from the Registries view?`,
     {
       modal: true,
-      detail: `${url}\n\nOnly the entry in your settings is removed; the registry and its ` +
-        'templates are not changed.',
+      detail: `${url}\n\nOnly the entry in your settings and its stored credentials are ` +
+        'removed; the registry and its templates are not changed.',
     },
     'Remove',
   );
@@ -30,6 +30,11 @@ export async function removeRegistry(context: CommandContext, arg?: unknown): Pr
       `The registry "${name}" was not found in the settings; it may have been edited meanwhile.`,
     );
     return;
+  }
+  // The same registry may be configured twice; its secrets go with the last entry.
+  const twin = readRegistries().entries.some((entry) => entry.name === name && entry.url === url);
+  if (!twin) {
+    await context.secrets.delete(node.entry);
   }
   context.log.info(`Removed registry "${name}" at ${url}`);
 }

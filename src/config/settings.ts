@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { InvalidRegistryUrlError, normalizeRegistryUrl } from '../registry';
 import type { RegistryEntry } from '../tree/nodes';
+import { CONNECTION_FIELDS, connectionFields, readConnection } from './connectionSettings';
 
 export const SECTION = 'ankaRegistry';
 
@@ -31,14 +32,20 @@ export function readRegistries(): RegistrySettings {
     }
     try {
       const normalized = normalizeRegistryUrl(url);
-      const label = typeof name === 'string' && name.trim() !== '' ? name.trim() : hostOf(normalized);
-      entries.push({ name: label, url: normalized });
+      const label = nameOr(name, hostOf(normalized));
+      const fields = item as Record<string, unknown>;
+      const connection = readConnection(fields, where, normalized, problems);
+      entries.push({ name: label, url: normalized, ...connection });
     } catch (error) {
       const reason = error instanceof InvalidRegistryUrlError ? error.message : String(error);
       problems.push(`${where}: ${reason}`);
     }
   });
   return { entries, problems };
+}
+
+function nameOr(name: unknown, fallback: string): string {
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : fallback;
 }
 
 function hostOf(url: string): string {
@@ -65,9 +72,33 @@ function targetOf(): vscode.ConfigurationTarget {
 
 export async function addRegistryEntry(entry: RegistryEntry): Promise<void> {
   const list = storedList();
-  list.push({ name: entry.name, url: entry.url });
+  list.push({ name: entry.name, url: entry.url, ...connectionFields(entry) });
   await vscode.workspace.getConfiguration(SECTION).update('registries', list, targetOf());
 }
+
+/**
+ * Replaces the stored entry `previous` with `next`, keeping any other fields the user wrote in it;
+ * returns false when the entry is no longer in the settings.
+ */
+export async function updateRegistryEntry(
+  previous: RegistryEntry,
+  next: RegistryEntry,
+): Promise<boolean> {
+  const list = storedList();
+  const index = list.findIndex((item) => matches(item, previous));
+  const stored = list[index];
+  if (index < 0 || typeof stored !== 'object' || stored === null) {
+    return false;
+  }
+  const kept = Object.fromEntries(
+    Object.entries(stored).filter(([key]) => !STORED_FIELDS.has(key)),
+  );
+  list[index] = { name: next.name, url: next.url, ...connectionFields(next), ...kept };
+  await vscode.workspace.getConfiguration(SECTION).update('registries', list, targetOf());
+  return true;
+}
+
+const STORED_FIELDS = new Set<string>(['name', 'url', ...CONNECTION_FIELDS]);
 
 /** Removes the first stored entry with this name and URL; returns false when none matched. */
 export async function removeRegistryEntry(entry: RegistryEntry): Promise<boolean> {
@@ -91,7 +122,7 @@ function matches(item: unknown, entry: RegistryEntry): boolean {
   }
   try {
     const sameUrl = normalizeRegistryUrl(url) === entry.url;
-    const storedName = typeof name === 'string' && name.trim() !== '' ? name.trim() : hostOf(entry.url);
+    const storedName = nameOr(name, hostOf(entry.url));
     return sameUrl && storedName === entry.name;
   } catch {
     return false;

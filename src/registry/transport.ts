@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http';
-import { Agent, request, type Dispatcher } from 'undici';
-import { classifyTransportError } from './classify';
+import { Agent, request, type Dispatcher } from './undici';
+import { setupFailure, withUnauthorizedHint } from './auth/failures';
+import type { AuthGrant, RequestAuth } from './auth/types';
+import { classifyTransportError, explainForbidden } from './classify';
 import { RegistryError, type RegistryErrorKind } from './errors';
 import { isObject, readString } from './parse';
 import { looksLikeHtml, summarizeBody } from './responseBody';
@@ -34,7 +36,11 @@ export interface TransportOptions {
   connections?: number;
   /** Replaces the keep-alive agent (tests, TLS and proxy settings come through here). */
   dispatcher?: Dispatcher;
+  /** Adds credentials (and the registry's own TLS and proxy agent) to every request. */
+  auth?: RequestAuth;
 }
+
+const NO_AUTH: AuthGrant = { headers: {} };
 
 const silentLogger: RegistryLogger = { debug: () => undefined, error: () => undefined };
 
@@ -51,6 +57,7 @@ export class RegistryTransport {
   private readonly logger: RegistryLogger;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
+  private readonly auth: RequestAuth | undefined;
 
   constructor(options: TransportOptions) {
     this.name = options.name;
@@ -63,9 +70,47 @@ export class RegistryTransport {
     this.dispatcher =
       options.dispatcher ??
       new Agent({ connections: options.connections ?? 8, keepAliveTimeout: 10_000 });
+    this.auth = options.auth;
   }
 
+  /** Sends with credentials; a refused cached session is renewed and the request sent once more. */
   async call(spec: RequestSpec): Promise<unknown> {
+    const grant = await this.authorize(spec);
+    try {
+      return await this.send(spec, grant);
+    } catch (error) {
+      if (!grant.renew || !(error instanceof RegistryError) || error.kind !== 'unauthorized') {
+        throw withUnauthorizedHint(error, grant.unauthorizedHint);
+      }
+      grant.renew();
+      const fresh = await this.authorize(spec);
+      return this.send(spec, fresh).catch((retryError: unknown) => {
+        throw withUnauthorizedHint(retryError, fresh.unauthorizedHint);
+      });
+    }
+  }
+
+  private async authorize(spec: RequestSpec): Promise<AuthGrant> {
+    if (!this.auth) {
+      return NO_AUTH;
+    }
+    try {
+      return await this.auth.prepare({
+        signal: spec.signal,
+        send: (handshake, route) => this.send(handshake, { ...route, headers: {} }),
+      });
+    } catch (error) {
+      const failure = spec.signal?.aborted
+        ? { kind: 'cancelled' as const, reason: 'the request was cancelled' }
+        : setupFailure(error);
+      const code = 'code' in failure ? failure.code : undefined;
+      const setup = this.error(spec, failure.kind, failure.reason, { code, cause: error });
+      this.logger.error(`${spec.method} ${spec.path}: ${setup.message}`);
+      throw setup;
+    }
+  }
+
+  private async send(spec: RequestSpec, grant: AuthGrant): Promise<unknown> {
     const url = this.buildUrl(spec);
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = spec.signal ? AbortSignal.any([timeout, spec.signal]) : timeout;
@@ -78,16 +123,16 @@ export class RegistryTransport {
     try {
       const response = await request(url, {
         method: spec.method,
-        dispatcher: this.dispatcher,
+        dispatcher: grant.dispatcher ?? this.dispatcher,
         signal,
-        headers: this.headersFor(spec),
+        headers: { ...this.headersFor(spec), ...grant.headers },
         body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
       });
       statusCode = response.statusCode;
       contentType = headerValue(response.headers['content-type']);
       text = await response.body.text();
     } catch (error) {
-      const failure = this.failureFor(spec, error, timeout, signal);
+      const failure = this.failureFor(spec, error, timeout, signal, grant);
       this.logger.error(`${label} failed after ${elapsed(started)}: ${failure.message}`);
       throw failure;
     }
@@ -102,6 +147,7 @@ export class RegistryTransport {
   }
 
   async close(): Promise<void> {
+    await this.auth?.close();
     if (this.ownsDispatcher) {
       await this.dispatcher.close();
     }
@@ -132,6 +178,7 @@ export class RegistryTransport {
     error: unknown,
     timeout: AbortSignal,
     signal: AbortSignal,
+    grant: AuthGrant,
   ): RegistryError {
     if (spec.signal?.aborted) {
       return this.error(spec, 'cancelled', 'the request was cancelled', { cause: error });
@@ -140,7 +187,11 @@ export class RegistryTransport {
       const seconds = Math.round(this.timeoutMs / 100) / 10;
       return this.error(spec, 'timeout', `no answer within ${seconds} s`, { cause: error });
     }
-    const failure = classifyTransportError(error, this.host);
+    const failure = classifyTransportError(error, this.host, {
+      proxy: grant.proxy,
+      clientCertificate: grant.clientCertificate,
+      https: this.baseUrl.startsWith('https:'),
+    });
     return this.error(spec, failure.kind, failure.reason, { cause: error, code: failure.code });
   }
 
@@ -157,11 +208,13 @@ export class RegistryTransport {
     if (statusCode >= 400) {
       const statusText = `HTTP ${statusCode} ${STATUS_CODES[statusCode] ?? ''}`.trim();
       const said = message || (json === undefined ? summarizeBody(text) : undefined);
-      const reason = said ? `${statusText}: ${said}` : statusText;
+      const told = said ? `${statusText}: ${said}` : statusText;
+      const reason = statusCode === 403 ? `${told}; ${explainForbidden(said)}` : told;
       return this.throwError(spec, kindForStatus(statusCode), reason, statusCode, envelopeStatus);
     }
     if (json === undefined) {
-      return this.throwError(spec, 'invalidResponse', describeNonJson(text, contentType), statusCode);
+      const reason = describeNonJson(text, contentType);
+      return this.throwError(spec, 'invalidResponse', reason, statusCode);
     }
     if (!isObject(json) || envelopeStatus === undefined) {
       return this.throwError(

@@ -1,8 +1,9 @@
 import type { RegistryError } from '../registry';
+import type { ConnectionSettings } from '../registry/auth';
 import type { Template, TemplateSummary, TemplateVersion } from '../registry/models';
 
-/** A registry as configured by the user. */
-export interface RegistryEntry {
+/** A registry as configured by the user; how to connect and sign in comes with it. */
+export interface RegistryEntry extends ConnectionSettings {
   name: string;
   url: string;
 }
@@ -47,4 +48,17 @@ export interface MessageNode {
   text: string;
 }
 
-export type TreeNode = RegistryNode | TemplateNode | TagNode | ErrorNode | MessageNode;
+/** "Show all 200 tags": stands for the rows a long list leaves out until it is clicked. */
+export interface MoreNode {
+  kind: 'more';
+  id: string;
+  /** A registry whose templates, or a template whose tags, are paged. */
+  parent: RegistryNode | TemplateNode;
+  /** Rows shown before this one. */
+  shown: number;
+  /** Every row of the list, shown and left out. */
+  total: number;
+}
+
+export type TreeNode =
+  | RegistryNode | TemplateNode | TagNode | ErrorNode | MessageNode | MoreNode;

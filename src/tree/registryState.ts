@@ -1,8 +1,12 @@
 import type { DiskUsage, RegistryClient, RegistryStatus, Template, TemplateSummary } from '../registry';
+import type { Permission } from './permissions';
+import { RecentChanges } from './recentChanges';
 
+/** What the tree reads with, and what its commands change templates with. */
 export type TreeClient = Pick<
   RegistryClient,
-  'getStatus' | 'getDisk' | 'listTemplates' | 'getTemplate' | 'close'
+  | 'getStatus' | 'getDisk' | 'listTemplates' | 'getTemplate' | 'close'
+  | 'revert' | 'deleteTemplate' | 'setArch'
 >;
 
 /** What the tree knows about one registry's health, for its row and tooltip. */
@@ -18,6 +22,10 @@ export class RegistryState {
   templates: Promise<TemplateSummary[]> | undefined;
   readonly details = new Map<string, Promise<Template>>();
   readonly loadedDetails = new Map<string, Template>();
+  /** Survives invalidate(): a refresh must not bring back what the user just removed. */
+  readonly recent = new RecentChanges();
+  /** Permissions the registry refused (HTTP 403); kept until the user refreshes the registry. */
+  readonly denied = new Set<Permission>();
   /** Cancels the background work of the current load when the registry is refreshed. */
   private controller = new AbortController();
 

@@ -1,5 +1,6 @@
 import type { Template } from '../registry';
 import { runLimited } from './concurrency';
+import type { Permission } from './permissions';
 import { RegistryState, type TreeClient } from './registryState';
 import type {
   ErrorNode, MessageNode, RegistryEntry, RegistryNode, TagNode, TemplateNode, TreeNode,
@@ -27,6 +28,8 @@ export class RegistryTreeModel {
   private readonly templateNodes = new Map<string, TemplateNode[]>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly pendingChanges = new Set<TreeNode>();
+  /** Children being loaded, by parent id: their parent is announced once they are in. */
+  private readonly loading = new Map<string, Promise<TreeNode[]>>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private transientNodes = 0;
 
@@ -46,7 +49,10 @@ export class RegistryTreeModel {
       const occurrence = seen.get(key) ?? 0;
       seen.set(key, occurrence + 1);
       const id = `registry:${encodeURIComponent(entry.name)}@${entry.url}#${occurrence}`;
-      const existing = this.registries.find((node) => node.id === id);
+      // A changed connection (auth, certificates) needs a new client, so a new node.
+      const existing = this.registries.find(
+        (node) => node.id === id && sameEntry(node.entry, entry),
+      );
       next.push(existing ?? { kind: 'registry', id, entry: { ...entry } });
     }
     for (const old of this.registries) {
@@ -89,12 +95,23 @@ export class RegistryTreeModel {
       return [...this.registries];
     }
     if (node.kind === 'registry') {
-      return this.getTemplateNodes(node);
+      return this.track(node, this.getTemplateNodes(node));
     }
     if (node.kind === 'template') {
-      return this.getTagNodes(node);
+      return this.track(node, this.getTagNodes(node));
     }
     return [];
+  }
+
+  private track(node: TreeNode, pending: Promise<TreeNode[]>): Promise<TreeNode[]> {
+    this.loading.set(node.id, pending);
+    const done = (): void => {
+      if (this.loading.get(node.id) === pending) {
+        this.loading.delete(node.id);
+      }
+    };
+    pending.then(done, done);
+    return pending;
   }
 
   /** Starts loading a registry's status and disk usage once; its row updates when they arrive. */
@@ -118,6 +135,7 @@ export class RegistryTreeModel {
     if (!node) {
       for (const registry of this.registries) {
         this.getState(registry).invalidate();
+        this.getState(registry).denied.clear();
         this.templateNodes.delete(registry.id);
       }
       this.emit(undefined);
@@ -125,6 +143,7 @@ export class RegistryTreeModel {
     }
     if (node.kind === 'registry') {
       this.getState(node).invalidate();
+      this.getState(node).denied.clear();
       this.templateNodes.delete(node.id);
       this.emit([node]);
     } else if (node.kind === 'template') {
@@ -136,6 +155,36 @@ export class RegistryTreeModel {
       const parent = this.findTemplateNode(node.registry, node.template.id);
       this.refresh(parent ?? node.registry);
     }
+  }
+
+  /**
+   * Reloads a registry after templates were changed on it, keeping the removed ones out of the
+   * tree while the registry's cached list may still name them. Details are re-read by id.
+   */
+  noteChanges(registry: RegistryNode, removedTemplateIds: readonly string[] = []): void {
+    const state = this.getState(registry);
+    removedTemplateIds.forEach((id) => state.recent.markRemoved(id));
+    state.invalidate();
+    this.templateNodes.delete(registry.id);
+    this.emit([registry]);
+  }
+
+  deniedPermissions(registry: RegistryNode): ReadonlySet<Permission> {
+    return this.getState(registry).denied;
+  }
+
+  /** Records that the registry refused (403) or allowed a permission; menus follow. */
+  setPermission(registry: RegistryNode, permission: Permission, allowed: boolean): void {
+    const denied = this.getState(registry).denied;
+    if (denied.has(permission) !== allowed) {
+      return;
+    }
+    if (allowed) {
+      denied.delete(permission);
+    } else {
+      denied.add(permission);
+    }
+    this.emit(undefined);
   }
 
   dispose(): void {
@@ -185,7 +234,8 @@ export class RegistryTreeModel {
     if (signal.aborted) {
       return this.getTemplateNodes(registry);
     }
-    const nodes = [...summaries]
+    const nodes = state.recent
+      .visible(summaries)
       .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id))
       .map((summary): TemplateNode => ({
         kind: 'template',
@@ -201,6 +251,7 @@ export class RegistryTreeModel {
   private async getTagNodes(node: TemplateNode): Promise<TreeNode[]> {
     const state = this.getState(node.registry);
     const signal = state.signal;
+    const rowHadDetails = state.loadedDetails.has(node.summary.id);
     let template: Template;
     try {
       template = await this.loadDetail(state, node.summary.id);
@@ -209,6 +260,10 @@ export class RegistryTreeModel {
         return this.getTagNodes(node);
       }
       return [this.errorNode(node, 'tags', error)];
+    }
+    if (!rowHadDetails) {
+      // The row was drawn from the list alone; show its arch and tag count now.
+      this.emit([node]);
     }
     if (template.versions.length === 0) {
       return [this.emptyNode(node.id, 'No tags in this template')];
@@ -320,9 +375,25 @@ export class RegistryTreeModel {
       this.changeTimer = undefined;
       const batch = [...this.pendingChanges].filter((node) => this.isCurrent(node));
       this.pendingChanges.clear();
-      this.listeners.forEach((listener) => listener(batch));
+      // A node announced while VS Code loads its children makes VS Code load them twice at
+      // once, and the second load fails with "already registered": announce it afterwards.
+      const ready = batch.filter((node) => !this.loading.has(node.id));
+      for (const node of batch.filter((item) => this.loading.has(item.id))) {
+        const again = (): void => this.emit([node]);
+        this.loading.get(node.id)?.then(again, again);
+      }
+      if (ready.length > 0) {
+        this.listeners.forEach((listener) => listener(ready));
+      }
     }, 50);
   }
+}
+
+function sameEntry(a: RegistryEntry, b: RegistryEntry): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every(
+    (key) => a[key as keyof RegistryEntry] === b[key as keyof RegistryEntry],
+  );
 }
 
 function toError(value: unknown): Error {

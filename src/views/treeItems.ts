@@ -39,7 +39,12 @@ export function registryItem(node: RegistryNode, health: Health, expanded: boole
   return item;
 }
 
-export function templateItem(node: TemplateNode, template: Template | undefined): vscode.TreeItem {
+/** `withTooltip` false leaves the tooltip to the provider's resolveTreeItem, built on hover. */
+export function templateItem(
+  node: TemplateNode,
+  template: Template | undefined,
+  withTooltip = true,
+): vscode.TreeItem {
   const item = new vscode.TreeItem(node.summary.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.contextValue = 'template';
@@ -54,7 +59,9 @@ export function templateItem(node: TemplateNode, template: Template | undefined)
       ]
     : [size];
   item.description = parts.filter((part): part is string => Boolean(part)).join(' · ');
-  item.tooltip = templateTooltip(node, template);
+  if (withTooltip) {
+    item.tooltip = templateTooltip(node, template);
+  }
   item.accessibilityInformation = { label: `Template ${node.summary.name}, ${item.description}` };
   return item;
 }
@@ -70,9 +77,16 @@ export function tagItem(node: TagNode): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const suspended = version.stateFile !== undefined;
-  item.contextValue = ['tag', node.isNewest ? 'newest' : '', suspended ? 'suspended' : '']
+  const oldest = node.template.versions.every((other) => other.number >= version.number);
+  item.contextValue = [
+    'tag',
+    node.isNewest ? 'newest' : '',
+    oldest ? 'oldest' : '',
+    suspended ? 'suspended' : '',
+  ]
     .filter(Boolean)
     .join(' ');
+  item.command = { command: 'ankaRegistry.showDetails', title: 'Show Details', arguments: [node] };
   item.iconPath = new vscode.ThemeIcon(suspended ? 'debug-pause' : 'tag');
   const parts = [
     `#${version.number}`,
@@ -91,13 +105,18 @@ export function tagItem(node: TagNode): vscode.TreeItem {
 export function errorItem(node: ErrorNode): vscode.TreeItem {
   const item = new vscode.TreeItem(`Could not load ${node.what}`);
   item.id = node.id;
-  item.contextValue = 'error';
-  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  // A refused sign-in gets its own token, so that the row offers "Sign In Again".
+  const unauthorized = 'kind' in node.error && node.error.kind === 'unauthorized';
+  item.contextValue = unauthorized ? 'error unauthorized' : 'error';
+  const icon = unauthorized ? 'lock' : 'error';
+  item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor('list.errorForeground'));
   const reason = 'reason' in node.error ? String(node.error.reason) : node.error.message;
   item.description = reason;
   item.tooltip = new vscode.MarkdownString(undefined, true);
   item.tooltip.appendText(node.error.message);
-  item.tooltip.appendMarkdown('\n\nUse **Retry** to load again, or **Show Log** for details.');
+  item.tooltip.appendMarkdown(unauthorized
+    ? '\n\nUse **Sign In Again** to enter credentials, **Retry** to load again, or **Show Log**.'
+    : '\n\nUse **Retry** to load again, or **Show Log** for details.');
   item.accessibilityInformation = { label: `Error: could not load ${node.what}. ${reason}` };
   return item;
 }

@@ -1,10 +1,15 @@
 // Starts the local registry from the command line, for `npm start` and end-to-end runs.
 import { parseArgs } from 'node:util';
+import { generateFleet } from './fleet';
+import { TLS_FLAGS, TLS_USAGE, withTls } from './cliTls';
 import { startLocalRegistry, type LocalRegistryOptions } from './server';
 
 const USAGE = [
   'Usage: node out/test/registry/cli.js [--host H] [--port N] [--seed sample|empty]',
-  '         [--list-cache-ttl SECONDS] [--latency MS] [--root-token T] [--control]',
+  '         [--fleet COUNT] [--list-cache-ttl SECONDS] [--latency MS] [--root-token T]',
+  '         [--control] [--https] [--client-cert required|optional]',
+  '  --fleet COUNT  seeds COUNT generated templates (test/registry/fleet.ts) instead of --seed',
+  ...TLS_USAGE,
 ].join('\n');
 
 function numberOption(name: string, text: string | undefined): number | undefined {
@@ -25,10 +30,12 @@ function parseOptions(argv: string[]): LocalRegistryOptions {
       host: { type: 'string' },
       port: { type: 'string' },
       seed: { type: 'string' },
+      fleet: { type: 'string' },
       'list-cache-ttl': { type: 'string' },
       latency: { type: 'string' },
       'root-token': { type: 'string' },
       control: { type: 'boolean' },
+      ...TLS_FLAGS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -40,9 +47,13 @@ function parseOptions(argv: string[]): LocalRegistryOptions {
   if (seed !== 'sample' && seed !== 'empty') {
     throw new Error(`--seed must be "sample" or "empty", got "${seed}"`);
   }
+  const fleet = numberOption('fleet', values.fleet);
+  if (fleet !== undefined && (!Number.isInteger(fleet) || values.seed !== undefined)) {
+    throw new Error('--fleet takes a whole number of templates and replaces --seed');
+  }
   const ttlSeconds = numberOption('list-cache-ttl', values['list-cache-ttl']);
   const options: LocalRegistryOptions = {
-    seed,
+    seed: fleet === undefined ? seed : generateFleet(fleet),
     controlRoutes: values.control ?? false,
   };
   if (values.host !== undefined) options.host = values.host;
@@ -64,13 +75,14 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
+  const pki = await withTls(process.argv.slice(2), options);
   const registry = await startLocalRegistry(options);
   console.log(`Local Anka Registry listening on ${registry.url}`);
   console.log(`ANKA_REGISTRY_URL=${registry.url}`);
 
   const stop = (signal: NodeJS.Signals): void => {
     console.log(`Received ${signal}, stopping the local registry`);
-    registry.close().then(
+    Promise.all([registry.close(), pki?.dispose()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -1,5 +1,7 @@
 // /__local/* routes that let a test in another process switch faults and read the request log.
 import { parseFaultRules, type FaultRule } from './faults';
+import type { PushedVersion } from './pushes';
+import type { Outcome } from './store';
 import {
   failReply,
   goNotFound,
@@ -18,6 +20,9 @@ export interface ControlTarget {
   faults(): FaultRule[];
   readonly requests: readonly unknown[];
   clearRequests(): void;
+  /** Records a push: a new tag on a template, or a new template (see pushes.ts). */
+  addPushedVersion(body: unknown): Outcome<PushedVersion>;
+  connectionsOpened(): number;
 }
 
 type ControlHandler = (target: ControlTarget, context: RequestContext) => Reply;
@@ -36,6 +41,12 @@ const CONTROL_ROUTES: Record<string, Partial<Record<string, ControlHandler>>> = 
       target.reset();
       return okReply(null);
     },
+  },
+  '/__local/pushes': {
+    POST: (target, context) => addPush(target, context),
+  },
+  '/__local/connections': {
+    GET: (target) => okReply({ opened: target.connectionsOpened() }),
   },
   '/__local/requests': {
     GET: (target) => okReply(target.requests),
@@ -68,4 +79,15 @@ function replaceFaults(target: ControlTarget, context: RequestContext): Reply {
   }
   target.setFaults(rules);
   return okReply(target.faults());
+}
+
+function addPush(target: ControlTarget, context: RequestContext): Reply {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(context.body);
+  } catch {
+    return failReply('request body is not JSON', 400);
+  }
+  const outcome = target.addPushedVersion(parsed);
+  return outcome.ok ? okReply(outcome.value) : failReply(outcome.message);
 }

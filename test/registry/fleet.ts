@@ -41,7 +41,7 @@ export function generateFleet(count: number, options: FleetOptions = {}): SeedTe
       const created = now - age + tag * 3600;
       steps.push({
         tag: tag === 0 ? 'base' : `build-${tag}`,
-        layerGiB: tag === 0 ? 14 + noise(index, 3) * 12 : 0.05 + noise(index + tag, 4) * 2,
+        layerGiB: tag === 0 ? 14 + noise(index, 3) * 12 : 0.02 + noise(index + tag, 4) * 0.25,
         created,
         lastPull: created + Math.floor(noise(index, 5) * 30) * DAY,
       });

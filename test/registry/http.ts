@@ -15,6 +15,8 @@ export interface RequestContext {
   query: Map<string, string>;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The client signed in with a certificate the registry trusts. */
+  clientCertified?: boolean;
 }
 
 export type EnvelopeStatus = 'OK' | 'FAIL' | 'ERROR';

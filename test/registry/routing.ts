@@ -35,6 +35,8 @@ export interface RegistryState {
   version: string;
   disk: DiskSpace | undefined;
   rootToken: string | undefined;
+  /** Set when the registry checks client certificates (see tlsServer.ts). */
+  clientCertificates?: 'required' | 'optional' | undefined;
 }
 
 export async function dispatch(
@@ -58,13 +60,18 @@ export async function dispatch(
 }
 
 function isAuthorized(access: Access, state: RegistryState, context: RequestContext): boolean {
-  if (state.rootToken === undefined || access === 'open') {
+  const protectedRoutes = state.rootToken !== undefined || state.clientCertificates !== undefined;
+  if (!protectedRoutes || access === 'open') {
+    return true;
+  }
+  if (access === 'user' && context.clientCertified === true) {
     return true;
   }
   const header = context.headers.authorization ?? '';
   const [scheme = '', credentials = ''] = header.split(' ', 2);
   if (scheme.toLowerCase() === 'basic') {
-    return Buffer.from(credentials, 'base64').toString('utf8') === `root:${state.rootToken}`;
+    const given = Buffer.from(credentials, 'base64').toString('utf8');
+    return state.rootToken !== undefined && given === `root:${state.rootToken}`;
   }
   if (access === 'user' && scheme.toLowerCase() === 'bearer') {
     return state.handshakes.acceptsBearer(credentials);

@@ -1,6 +1,5 @@
 // A local Anka Registry for tests and `npm start`: the REST API over an in-memory fleet.
 import {
-  createServer,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type Server,
@@ -16,13 +15,20 @@ import { ListCache } from './listCache';
 import type { SeedApiKey, SeedTemplate } from './model';
 import { dispatch, type DiskSpace, type RegistryState, type Route } from './routing';
 import { sampleApiKeys, sampleTemplates } from './seed';
-import { TemplateStore } from './store';
+import { addPushedVersion, type PushedVersion } from './pushes';
+import { TemplateStore, type Outcome } from './store';
 import { TapHandshakes } from './tap';
 import { templateRoutes } from './templateRoutes';
 import { Timers } from './timers';
+import {
+  createRegistryServer,
+  hasValidClientCertificate,
+  type LocalRegistryTls,
+} from './tlsServer';
 
 export type { FaultKind, FaultRule } from './faults';
 export type { SeedTemplate, SeedVersion, VmConfig } from './model';
+export type { LocalRegistryTls } from './tlsServer';
 
 export interface LocalRegistryOptions {
   host?: string;
@@ -40,6 +46,8 @@ export interface LocalRegistryOptions {
   version?: string;
   /** Requires `Basic base64("root:<token>")` (or a handshake session) outside the open routes. */
   rootToken?: string;
+  /** Serves https with this certificate, and checks client certificates when asked to. */
+  tls?: LocalRegistryTls;
 }
 
 export interface RecordedRequest {
@@ -52,7 +60,7 @@ export interface RecordedRequest {
 }
 
 export interface LocalRegistry {
-  /** Like http://127.0.0.1:40123, without a trailing slash. */
+  /** Like http://127.0.0.1:40123 (https:// with `tls`), without a trailing slash. */
   readonly url: string;
   readonly port: number;
   /** Every request but the control routes', oldest first; cleared only by clearRequests(). */
@@ -64,9 +72,15 @@ export interface LocalRegistry {
   clearFaults(): void;
   faults(): FaultRule[];
   clearRequests(): void;
+  /** Ends every API key session, as their five minutes running out does. */
+  expireSessions(): void;
   /** Deep copies of the current templates, ordered by id. */
   templates(): SeedTemplate[];
   template(id: string): SeedTemplate | undefined;
+  /** What a push through the stand-in CLI leaves on the registry (see pushes.ts). */
+  addPushedVersion(body: unknown): Outcome<PushedVersion>;
+  /** Sockets clients opened since the start: keep-alive pools open few. */
+  connectionsOpened(): number;
 }
 
 /** The registry's handle before it has an address. */
@@ -93,12 +107,14 @@ export async function startLocalRegistry(
     version: options.version ?? DEFAULT_VERSION,
     disk: options.disk,
     rootToken: options.rootToken,
+    clientCertificates: options.tls?.clientCertificates,
   };
   const routes = [...templateRoutes(state), ...apiKeyRoutes(state)];
   const faults = new FaultList();
   faults.set(options.faults ?? []);
   const timers = new Timers();
   const requests: RecordedRequest[] = [];
+  let connections = 0;
 
   const registry: RegistryControls = {
     requests,
@@ -111,6 +127,7 @@ export async function startLocalRegistry(
     setFaults: (rules) => faults.set(rules),
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
+    expireSessions: () => state.handshakes.expireSessions(),
     clearRequests: () => {
       requests.length = 0;
     },
@@ -119,6 +136,8 @@ export async function startLocalRegistry(
       const template = state.store.find(id);
       return template && structuredClone(template);
     },
+    addPushedVersion: (body) => addPushedVersion(state.store, body),
+    connectionsOpened: () => connections,
   };
 
   const pipeline: Pipeline = {
@@ -130,15 +149,16 @@ export async function startLocalRegistry(
     latencyMs: options.latencyMs ?? 0,
     controlRoutes: options.controlRoutes ?? false,
   };
-  const server = createServer((request, response) => {
+  const server = createRegistryServer((request, response) => {
     handle(pipeline, request, response).catch(() => response.destroy());
-  });
+  }, options.tls);
+  server.on('connection', () => connections++);
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, host, options.port ?? 0);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     ...registry,
-    url: `http://${urlHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     close: () => closeServer(server, timers),
   };
@@ -205,6 +225,7 @@ async function readContext(request: IncomingMessage): Promise<RequestContext> {
     query: parseGoQuery(rawQuery),
     headers: request.headers,
     body: Buffer.concat(chunks).toString('utf8'),
+    clientCertified: hasValidClientCertificate(request.socket),
   };
 }
 

@@ -27,6 +27,10 @@ function versionFiles(version: SeedVersion): string[] {
 
 export class TemplateStore {
   private templates = new Map<string, SeedTemplate>();
+  // Sizes sum files over long version chains (O(tags²) for 200 tags): kept, since a version's
+  // files never change and a template only gains or loses versions.
+  private readonly versionSizes = new WeakMap<SeedVersion, number>();
+  private readonly templateSizes = new WeakMap<SeedTemplate, SizeMemo>();
 
   constructor(private readonly seed: readonly SeedTemplate[]) {
     this.reset();
@@ -45,6 +49,11 @@ export class TemplateStore {
 
   find(id: string): SeedTemplate | undefined {
     return this.templates.get(id);
+  }
+
+  /** Stores a template that is not stored yet, as a push of a new template does. */
+  add(template: SeedTemplate): void {
+    this.templates.set(template.id, template);
   }
 
   snapshot(): SeedTemplate[] {
@@ -95,12 +104,24 @@ export class TemplateStore {
 
   /** The sum of the version's own files, layers it shares with older versions included. */
   versionSize(template: SeedTemplate, version: SeedVersion): number {
-    return sumSizes(template, new Set(versionFiles(version)));
+    let size = this.versionSizes.get(version);
+    if (size === undefined) {
+      size = sumSizes(template, new Set(versionFiles(version)));
+      this.versionSizes.set(version, size);
+    }
+    return size;
   }
 
   /** Every file stored for the template, counted once however many versions name it. */
   templateSize(template: SeedTemplate): number {
-    return sumSizes(template, new Set(template.versions.flatMap(versionFiles)));
+    const memo = this.templateSizes.get(template);
+    if (memo?.versions === template.versions && memo.count === template.versions.length) {
+      return memo.size;
+    }
+    const size = sumSizes(template, new Set(template.versions.flatMap(versionFiles)));
+    const versions = template.versions;
+    this.templateSizes.set(template, { versions, count: versions.length, size });
+    return size;
   }
 
   storedBytes(): number {
@@ -110,6 +131,12 @@ export class TemplateStore {
     }
     return total;
   }
+}
+
+interface SizeMemo {
+  versions: SeedVersion[];
+  count: number;
+  size: number;
 }
 
 export function templateNotFound(id: string): string {

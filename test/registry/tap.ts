@@ -25,6 +25,11 @@ export class TapHandshakes {
     this.sessions.clear();
   }
 
+  /** Ends every session; the next bearer request is answered 401. */
+  expireSessions(): void {
+    this.sessions.clear();
+  }
+
   /** A fresh secret for the key, RSA-OAEP (SHA-256) encrypted under its public key, base64. */
   hand(key: ApiKey): string {
     const secret = randomBytes(24).toString('hex');

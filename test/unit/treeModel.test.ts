@@ -56,6 +56,18 @@ class StubClient implements TreeClient {
   async close(): Promise<void> {
     this.calls.push('close');
   }
+
+  async revert(id: string): Promise<void> {
+    this.calls.push(`revert:${id}`);
+  }
+
+  async deleteTemplate(id: string): Promise<void> {
+    this.calls.push(`delete:${id}`);
+  }
+
+  async setArch(id: string, arch: string): Promise<void> {
+    this.calls.push(`arch:${id}:${arch}`);
+  }
 }
 
 function template(id: string, name: string, numbers: number[]): Template {
@@ -205,5 +217,20 @@ describe('RegistryTreeModel', () => {
     assert.equal(model.getState(registry as never).health.state, 'ok');
     model.setRegistries([]);
     assert.ok(clients[0]?.calls.includes('close'));
+  });
+  it('re-announces a template row once its reloaded details arrive', async () => {
+    const { model } = setup([entry]);
+    const [registry] = await model.getChildren();
+    const templates = (await model.getChildren(registry)) as TemplateNode[];
+    const template = templates[0] as TemplateNode;
+    await model.getChildren(template);
+    model.refresh(template);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const changed: TreeNode[] = [];
+    model.onDidChange((nodes) => changed.push(...(nodes ?? [])));
+    await model.getChildren(template);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.ok(changed.includes(template), 'the row is refreshed with its details');
+    assert.ok(model.getLoadedTemplate(template));
   });
 });

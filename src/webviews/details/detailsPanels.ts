@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import type { Template } from '../../registry/models';
+import type { RegistryEntry } from '../../tree/nodes';
+import { DetailsPanel, type DetailsDeps } from './detailsPanel';
+import { DETAILS_VIEW_TYPE, parsePersistedDetails, type PersistedDetails } from './protocol';
+import { html } from './html';
+import { setUpWebview } from './webviewSetup';
+
+export interface DetailsTarget {
+  registry: RegistryEntry;
+  templateId: string;
+  templateName: string;
+  /** The template as the tree has it, to show at once. */
+  template?: Template;
+  version?: number;
+}
+
+function keyOf(registry: RegistryEntry, templateId: string): string {
+  return `${registry.name}\u0000${registry.url}\u0000${templateId}`;
+}
+
+/** The open details panels, one per template, and their restoration after a window reload. */
+export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private readonly panels = new Map<string, DetailsPanel>();
+
+  constructor(private readonly deps: DetailsDeps) {}
+
+  /** Reveals the template's panel (on `version` when given), opening it if needed. */
+  show(target: DetailsTarget): DetailsPanel {
+    const existing = this.get(target.registry, target.templateId);
+    if (existing) {
+      existing.reveal(target.version);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      DETAILS_VIEW_TYPE,
+      target.templateName,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      {
+        enableScripts: true,
+        enableFindWidget: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
+      },
+    );
+    return this.adopt(panel, this.persisted(target), target.template);
+  }
+
+  get(registry: RegistryEntry, templateId: string): DetailsPanel | undefined {
+    return this.panels.get(keyOf(registry, templateId));
+  }
+
+  all(): DetailsPanel[] {
+    return [...this.panels.values()];
+  }
+
+  /** The serializer's half: brings back a panel from the state its webview saved. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    this.restore(panel, state);
+  }
+
+  restore(panel: vscode.WebviewPanel, state: unknown): DetailsPanel | undefined {
+    const target = parsePersistedDetails(state);
+    if (!target) {
+      this.deps.log.warn('A details panel could not be restored: its saved state is not usable.');
+      this.showUnrestorable(panel);
+      return undefined;
+    }
+    this.get(target.registry, target.templateId)?.dispose();
+    return this.adopt(panel, target, undefined);
+  }
+
+  dispose(): void {
+    this.all().forEach((panel) => panel.dispose());
+    this.panels.clear();
+  }
+
+  private adopt(
+    panel: vscode.WebviewPanel,
+    target: PersistedDetails,
+    template?: Template,
+  ): DetailsPanel {
+    const details = new DetailsPanel(panel, this.deps, target, template);
+    const key = keyOf(target.registry, target.templateId);
+    this.panels.set(key, details);
+    details.onDidClose(() => {
+      if (this.panels.get(key) === details) {
+        this.panels.delete(key);
+      }
+    });
+    return details;
+  }
+
+  private persisted(target: DetailsTarget): PersistedDetails {
+    return {
+      kind: DETAILS_VIEW_TYPE,
+      registry: { name: target.registry.name, url: target.registry.url },
+      templateId: target.templateId,
+      templateName: target.templateName,
+      version: target.version,
+    };
+  }
+
+  private showUnrestorable(panel: vscode.WebviewPanel): void {
+    panel.title = 'Template details';
+    const body = html`<div class="error" role="alert">
+      <p class="error-title">This panel could not be restored.</p>
+      <p>Close it and open the template's details again from the Registries view.</p>
+    </div>`;
+    setUpWebview(panel, this.deps.extensionUri, panel.title, body, false);
+  }
+}

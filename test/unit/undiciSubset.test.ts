@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import * as undici from 'undici';
+import { Agent, ProxyAgent, request } from '../../src/registry/undici';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+describe('the undici subset the client uses', () => {
+  let server: Server;
+  let url: string;
+  const seen: Array<{ method?: string; url?: string; body: string }> = [];
+
+  before(async () => {
+    server = createServer((incoming, response) => {
+      let body = '';
+      incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      incoming.on('end', () => {
+        seen.push({ method: incoming.method, url: incoming.url, body });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ status: 'OK', body: { echoed: body }, message: '' }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('exports the package\'s own Agent and ProxyAgent classes', () => {
+    assert.equal(Agent, undici.Agent);
+    assert.equal(ProxyAgent, undici.ProxyAgent);
+  });
+
+  it('sends a request with its path, query, method and body through the given agent', async () => {
+    const agent = new Agent({ connections: 2 });
+    try {
+      const response = await request(`${url}/registry/v2/vm?id=a%2Bb`, {
+        dispatcher: agent,
+        method: 'PUT',
+        body: '{"arch":"arm64"}',
+        headers: { 'content-type': 'application/json' },
+      });
+      assert.equal(response.statusCode, 200);
+      const json = (await response.body.json()) as { body: { echoed: string } };
+      assert.equal(json.body.echoed, '{"arch":"arm64"}');
+      assert.deepEqual(seen.at(-1), {
+        method: 'PUT',
+        url: '/registry/v2/vm?id=a%2Bb',
+        body: '{"arch":"arm64"}',
+      });
+      const plain = await request(`${url}/registry/status`, { dispatcher: agent });
+      await plain.body.text();
+      assert.equal(seen.at(-1)?.method, 'GET');
+    } finally {
+      await agent.close();
+    }
+  });
+
+  it('is aborted by a signal like the package\'s request', async () => {
+    const agent = new Agent();
+    try {
+      await assert.rejects(
+        () => request(`${url}/slow`, { dispatcher: agent, signal: AbortSignal.abort() }),
+        (error: Error) => error.name === 'AbortError' || /abort/i.test(error.message),
+      );
+    } finally {
+      await agent.close();
+    }
+  });
+
+  it('bundles without undici\'s unused parts and still talks HTTP', async () => {
+    const esbuild = await import('esbuild');
+    const trim = pathToFileURL(path.join(REPO_ROOT, 'scripts', 'lib', 'undici-trim.mjs')).href;
+    const { undiciTrim } = (await import(trim)) as { undiciTrim: import('esbuild').Plugin };
+    const result = await esbuild.build({
+      stdin: {
+        contents: "module.exports = require('./src/registry/undici.ts');",
+        resolveDir: REPO_ROOT,
+        loader: 'js',
+      },
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'node',
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [undiciTrim],
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    for (const left of ['llhttp_simd-wasm.js', 'web/fetch/index.js', 'mock/', 'web/websocket/']) {
+      assert.ok(!inputs.some((input) => input.includes(left)), `${left} is not bundled`);
+    }
+    assert.ok(inputs.some((input) => input.includes('llhttp/llhttp-wasm.js')), 'the parser is');
+
+    const bundled = { exports: {} as typeof import('../../src/registry/undici') };
+    new Function('module', 'exports', 'require', result.outputFiles[0]!.text)(
+      bundled, bundled.exports, require,
+    );
+    const agent = new bundled.exports.Agent();
+    try {
+      const status = `${url}/registry/status`;
+      const response = await bundled.exports.request(status, { dispatcher: agent });
+      assert.equal(response.statusCode, 200);
+      assert.match(await response.body.text(), /"status":"OK"/);
+    } finally {
+      await agent.close();
+    }
+  });
+});
