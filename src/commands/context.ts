@@ -26,7 +26,9 @@ export interface CommandContext {
 
 const NODE_KINDS = new Set(['registry', 'template', 'tag', 'error', 'message', 'more']);
 
-/** Commands get a tree node from menus and anything (or nothing) from the palette or a keybinding. */
+/**
+ * Commands get a tree node from menus, and anything (or nothing) from the palette or a keybinding.
+ */
 export function asTreeNode(value: unknown): TreeNode | undefined {
   if (typeof value !== 'object' || value === null) {
     return undefined;

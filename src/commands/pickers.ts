@@ -56,9 +56,13 @@ export async function pickTemplate(
     return undefined;
   }
   const children = await loadChildren(model, from, title);
-  const templates = (children ?? []).filter((node): node is TemplateNode => node.kind === 'template');
+  const templates = (children ?? []).filter(
+    (node): node is TemplateNode => node.kind === 'template',
+  );
   if (children && templates.length === 0) {
-    void vscode.window.showInformationMessage(`The registry "${from.entry.name}" has no templates.`);
+    void vscode.window.showInformationMessage(
+      `The registry "${from.entry.name}" has no templates.`,
+    );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

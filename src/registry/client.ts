@@ -1,11 +1,25 @@
 import { RegistryError } from './errors';
 import type {
-  ApiKey, ApiKeyUpdate, Arch, DiskUsage, NewApiKey, RegistryStatus, Template, TemplateSummary,
-  VersionSelector, VmConfig,
+  ApiKey,
+  ApiKeyUpdate,
+  Arch,
+  DiskUsage,
+  NewApiKey,
+  RegistryStatus,
+  Template,
+  TemplateSummary,
+  VersionSelector,
+  VmConfig,
 } from './models';
 import {
-  parseApiKeys, parseDisk, parseStatus, parseTemplate, parseTemplateList, parseTemplateListV1,
-  parseVmConfig, readString,
+  parseApiKeys,
+  parseDisk,
+  parseStatus,
+  parseTemplate,
+  parseTemplateList,
+  parseTemplateListV1,
+  parseVmConfig,
+  readString,
 } from './parse';
 import { RegistryTransport, type RequestSpec, type TransportOptions } from './transport';
 import { redactUrl } from './url';
@@ -114,7 +128,9 @@ export class RegistryClient {
   }
 
   listApiKeys(id?: string, options?: CallOptions): Promise<ApiKey[]> {
-    const spec = this.get('/v1/apikey', id ? `read API key ${id}` : 'list API keys', options, { id });
+    const spec = this.get('/v1/apikey', id ? `read API key ${id}` : 'list API keys', options, {
+      id,
+    });
     return this.send(spec, parseApiKeys);
   }
 

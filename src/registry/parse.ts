@@ -1,9 +1,18 @@
 import type {
-  ApiKey, DiskUsage, HardDrive, JsonObject, NetworkCard, PortForwardingRule, RegistryStatus,
-  Template, TemplateSummary, TemplateVersion, VmConfig,
+  ApiKey,
+  DiskUsage,
+  HardDrive,
+  JsonObject,
+  NetworkCard,
+  PortForwardingRule,
+  RegistryStatus,
+  Template,
+  TemplateSummary,
+  TemplateVersion,
+  VmConfig,
 } from './models';
 
-/** Thrown by the parsers when a required part is missing; the client turns it into a RegistryError. */
+/** Thrown by the parsers when a required part is missing; the client makes it a RegistryError. */
 export class ShapeError extends Error {
   constructor(message: string) {
     super(message);
@@ -232,7 +241,10 @@ function parseNetworkCard(raw: JsonObject): NetworkCard {
 }
 
 function parseHardDrive(raw: JsonObject): HardDrive {
-  return { controller: nonEmpty(readString(raw['controller'])), file: nonEmpty(readString(raw['file'])) };
+  return {
+    controller: nonEmpty(readString(raw['controller'])),
+    file: nonEmpty(readString(raw['file'])),
+  };
 }
 
 export function parseVmConfig(body: unknown): VmConfig {
@@ -248,7 +260,9 @@ export function parseVmConfig(body: unknown): VmConfig {
     cpuCores: isObject(cpu) ? readNumber(cpu['cores']) : readNumber(cpu),
     hardDrives: objectList(raw['hard_drives']).map(parseHardDrive),
     networkCards: objectList(raw['network_cards']).map(parseNetworkCard),
-    firmware: isObject(firmware) ? nonEmpty(readString(firmware['type'])) : nonEmpty(readString(firmware)),
+    firmware: isObject(firmware)
+      ? nonEmpty(readString(firmware['type']))
+      : nonEmpty(readString(firmware)),
     stateFile: nonEmpty(readString(raw['state_file'])),
     hasNvram: readBoolean(raw['nvram']),
     displayWidth: readNumber(frameBuffer['width']),

@@ -1,6 +1,9 @@
 /** Thrown when a registry URL typed by a user or found in settings cannot be used. */
 export class InvalidRegistryUrlError extends Error {
-  constructor(readonly input: string, reason: string) {
+  constructor(
+    readonly input: string,
+    reason: string,
+  ) {
     super(`"${input}" is not a usable registry URL: ${reason}`);
     this.name = 'InvalidRegistryUrlError';
   }
@@ -24,13 +27,19 @@ export function normalizeRegistryUrl(input: string): string {
     throw new InvalidRegistryUrlError(input, 'it cannot be parsed as a URL');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new InvalidRegistryUrlError(input, `the scheme must be http or https, not ${parsed.protocol}`);
+    throw new InvalidRegistryUrlError(
+      input,
+      `the scheme must be http or https, not ${parsed.protocol}`,
+    );
   }
   if (parsed.hostname === '') {
     throw new InvalidRegistryUrlError(input, 'it has no host name');
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    throw new InvalidRegistryUrlError(input, 'it contains credentials; use the auth settings instead');
+    throw new InvalidRegistryUrlError(
+      input,
+      'it contains credentials; use the auth settings instead',
+    );
   }
   const path = parsed.pathname.replace(/\/+$/, '');
   return `${parsed.protocol}//${parsed.host}${path}`;

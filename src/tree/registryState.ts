@@ -1,12 +1,24 @@
-import type { DiskUsage, RegistryClient, RegistryStatus, Template, TemplateSummary } from '../registry';
+import type {
+  DiskUsage,
+  RegistryClient,
+  RegistryStatus,
+  Template,
+  TemplateSummary,
+} from '../registry';
 import type { Permission } from './permissions';
 import { RecentChanges } from './recentChanges';
 
 /** What the tree reads with, and what its commands change templates with. */
 export type TreeClient = Pick<
   RegistryClient,
-  | 'getStatus' | 'getDisk' | 'listTemplates' | 'getTemplate' | 'close'
-  | 'revert' | 'deleteTemplate' | 'setArch'
+  | 'getStatus'
+  | 'getDisk'
+  | 'listTemplates'
+  | 'getTemplate'
+  | 'close'
+  | 'revert'
+  | 'deleteTemplate'
+  | 'setArch'
 >;
 
 /** What the tree knows about one registry's health, for its row and tooltip. */

@@ -3,7 +3,13 @@ import { runLimited } from './concurrency';
 import type { Permission } from './permissions';
 import { RegistryState, type TreeClient } from './registryState';
 import type {
-  ErrorNode, MessageNode, RegistryEntry, RegistryNode, TagNode, TemplateNode, TreeNode,
+  ErrorNode,
+  MessageNode,
+  RegistryEntry,
+  RegistryNode,
+  TagNode,
+  TemplateNode,
+  TreeNode,
 } from './nodes';
 
 export interface TreeModelOptions {
@@ -204,7 +210,12 @@ export class RegistryTreeModel {
       return { state: 'failed' as const, error: toError(status.reason) };
     }
     if (disk.status === 'rejected') {
-      return { state: 'ok' as const, status: status.value, disk: undefined, diskError: toError(disk.reason) };
+      return {
+        state: 'ok' as const,
+        status: status.value,
+        disk: undefined,
+        diskError: toError(disk.reason),
+      };
     }
     return { state: 'ok' as const, status: status.value, disk: disk.value };
   }
@@ -212,7 +223,9 @@ export class RegistryTreeModel {
   private async getTemplateNodes(registry: RegistryNode): Promise<TreeNode[]> {
     const cached = this.templateNodes.get(registry.id);
     if (cached) {
-      return cached.length > 0 ? cached : [this.emptyNode(registry.id, 'No templates in this registry')];
+      return cached.length > 0
+        ? cached
+        : [this.emptyNode(registry.id, 'No templates in this registry')];
     }
     const state = this.getState(registry);
     const signal = state.signal;
@@ -245,7 +258,9 @@ export class RegistryTreeModel {
       }));
     this.templateNodes.set(registry.id, nodes);
     this.prefetchDetails(registry, state, nodes);
-    return nodes.length > 0 ? nodes : [this.emptyNode(registry.id, 'No templates in this registry')];
+    return nodes.length > 0
+      ? nodes
+      : [this.emptyNode(registry.id, 'No templates in this registry')];
   }
 
   private async getTagNodes(node: TemplateNode): Promise<TreeNode[]> {
@@ -303,7 +318,11 @@ export class RegistryTreeModel {
     return pending;
   }
 
-  private prefetchDetails(registry: RegistryNode, state: RegistryState, nodes: TemplateNode[]): void {
+  private prefetchDetails(
+    registry: RegistryNode,
+    state: RegistryState,
+    nodes: TemplateNode[],
+  ): void {
     const limit = this.options.prefetchLimit ?? 200;
     if (nodes.length === 0 || nodes.length > limit) {
       return;
@@ -391,9 +410,7 @@ export class RegistryTreeModel {
 
 function sameEntry(a: RegistryEntry, b: RegistryEntry): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every(
-    (key) => a[key as keyof RegistryEntry] === b[key as keyof RegistryEntry],
-  );
+  return [...keys].every((key) => a[key as keyof RegistryEntry] === b[key as keyof RegistryEntry]);
 }
 
 function toError(value: unknown): Error {

@@ -37,7 +37,8 @@ export function registryTooltip(node: RegistryNode, health: Health): vscode.Mark
     lines.push(`Version: ${escape(health.status.version ?? 'unknown')}`);
     const disk = health.disk;
     if (disk?.free !== undefined && disk.total !== undefined) {
-      const percent = disk.total > 0 ? Math.round(((disk.total - disk.free) / disk.total) * 100) : 0;
+      const percent =
+        disk.total > 0 ? Math.round(((disk.total - disk.free) / disk.total) * 100) : 0;
       lines.push(
         `Disk: ${formatBytes(disk.free)} free of ${formatBytes(disk.total)} (${percent}% used)`,
       );
@@ -52,14 +53,19 @@ export function registryTooltip(node: RegistryNode, health: Health): vscode.Mark
   return markdown(lines);
 }
 
-export function templateTooltip(node: TemplateNode, template: Template | undefined): vscode.MarkdownString {
+export function templateTooltip(
+  node: TemplateNode,
+  template: Template | undefined,
+): vscode.MarkdownString {
   const lines = [`**${escape(node.summary.name)}**`, `ID: \`${node.summary.id}\``];
   const size = template?.size ?? node.summary.size;
   lines.push(`Stored size: ${exactBytes(size)}`);
   if (template) {
     const newest = template.versions[template.versions.length - 1];
     lines.push(`Arch: ${escape(template.arch ?? 'unknown')}`);
-    lines.push(`Tags: ${template.versions.length}${newest ? ` (newest: ${escape(newest.tag)})` : ''}`);
+    lines.push(
+      `Tags: ${template.versions.length}${newest ? ` (newest: ${escape(newest.tag)})` : ''}`,
+    );
     lines.push(`Last push: ${when(template.lastPush ?? newest?.lastPush)}`);
     lines.push(`Last pull: ${when(template.lastPull)}`);
   } else {

@@ -15,7 +15,11 @@ function hostOf(url: string): string {
   }
 }
 
-export function registryItem(node: RegistryNode, health: Health, expanded: boolean): vscode.TreeItem {
+export function registryItem(
+  node: RegistryNode,
+  health: Health,
+  expanded: boolean,
+): vscode.TreeItem {
   const state = expanded
     ? vscode.TreeItemCollapsibleState.Expanded
     : vscode.TreeItemCollapsibleState.Collapsed;
@@ -30,7 +34,10 @@ export function registryItem(node: RegistryNode, health: Health, expanded: boole
     item.iconPath = new vscode.ThemeIcon('database');
   } else if (health.state === 'failed') {
     item.description = `${host} · unreachable`;
-    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    item.iconPath = new vscode.ThemeIcon(
+      'warning',
+      new vscode.ThemeColor('list.warningForeground'),
+    );
   } else {
     item.description = host;
     item.iconPath = new vscode.ThemeIcon('database');
@@ -114,9 +121,11 @@ export function errorItem(node: ErrorNode): vscode.TreeItem {
   item.description = reason;
   item.tooltip = new vscode.MarkdownString(undefined, true);
   item.tooltip.appendText(node.error.message);
-  item.tooltip.appendMarkdown(unauthorized
-    ? '\n\nUse **Sign In Again** to enter credentials, **Retry** to load again, or **Show Log**.'
-    : '\n\nUse **Retry** to load again, or **Show Log** for details.');
+  item.tooltip.appendMarkdown(
+    unauthorized
+      ? '\n\nUse **Sign In Again** to enter credentials, **Retry** to load again, or **Show Log**.'
+      : '\n\nUse **Retry** to load again, or **Show Log** for details.',
+  );
   item.accessibilityInformation = { label: `Error: could not load ${node.what}. ${reason}` };
   return item;
 }

@@ -139,7 +139,8 @@ test('(c) push a local VM as a new tag from the palette and see it in the tree',
       await waitForRow(container, 'ci-runner_2026.12.04');
       await waitForRows(
         container,
-        (rows) => rows.some((r) => r.label === 'sonoma-xcode-15.4' && / · 5 tags · /.test(r.description)),
+        (rows) =>
+          rows.some((r) => r.label === 'sonoma-xcode-15.4' && / · 5 tags · /.test(r.description)),
         'sonoma-xcode-15.4 with 5 tags',
       );
       await screenshot(page, 'transfer-push-tree');

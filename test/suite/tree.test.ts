@@ -32,8 +32,10 @@ describe('Registries tree in the extension host', () => {
   }
 
   it('contributes every command it declares', async () => {
-    const declared = (vscode.extensions.getExtension('macci-tools.anka-registry-explorer')
-      ?.packageJSON.contributes.commands as Array<{ command: string }>).map((item) => item.command);
+    const declared = (
+      vscode.extensions.getExtension('macci-tools.anka-registry-explorer')?.packageJSON.contributes
+        .commands as Array<{ command: string }>
+    ).map((item) => item.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const command of declared) {
       assert.ok(registered.has(command), `${command} is registered`);
@@ -43,7 +45,11 @@ describe('Registries tree in the extension host', () => {
   it('shows the registry with its version once the status is read', async () => {
     const node = await registryNode();
     assert.equal(labelOf(api, node), 'Local');
-    await waitFor(() => descriptionOf(api, node), (text) => text.includes('v1.13.0'), 'the version');
+    await waitFor(
+      () => descriptionOf(api, node),
+      (text) => text.includes('v1.13.0'),
+      'the version',
+    );
   });
 
   it('lists templates with arch, size and tag count', async () => {
@@ -66,7 +72,10 @@ describe('Registries tree in the extension host', () => {
     const templates = (await api.provider.getChildren(node)) as TemplateNode[];
     const sequoia = templates.find((template) => template.summary.id === SEQUOIA);
     const tags = (await api.provider.getChildren(sequoia)) as TagNode[];
-    assert.deepEqual(tags.map((tag) => labelOf(api, tag)), ['java17', 'ssh', 'suspended']);
+    assert.deepEqual(
+      tags.map((tag) => labelOf(api, tag)),
+      ['java17', 'ssh', 'suspended'],
+    );
     assert.match(descriptionOf(api, tags[0] as TagNode), /^#2 · newest · /);
     const suspended = api.provider.getTreeItem(tags[2] as TagNode);
     assert.equal((suspended.iconPath as vscode.ThemeIcon).id, 'debug-pause');
@@ -91,10 +100,18 @@ describe('Registries tree in the extension host', () => {
       { name: 'Local', url: registry.url },
       { name: 'Again', url: `${registry.url}/` },
     ]);
-    const roots = await waitFor(() => api.provider.getChildren(), (nodes) => nodes.length === 2, 'two');
+    const roots = await waitFor(
+      () => api.provider.getChildren(),
+      (nodes) => nodes.length === 2,
+      'two',
+    );
     assert.notEqual(roots[0]?.id, roots[1]?.id);
     await setRegistries([{ name: 'Local', url: registry.url }]);
-    await waitFor(() => api.provider.getChildren(), (nodes) => nodes.length === 1, 'one registry');
+    await waitFor(
+      () => api.provider.getChildren(),
+      (nodes) => nodes.length === 1,
+      'one registry',
+    );
   });
 
   it('runs palette commands without a tree item without failing', async () => {

@@ -9,9 +9,15 @@ function withCode(code: string, message = code): Error {
 
 describe('classifyTransportError', () => {
   it('names refused connections, DNS failures and resets', () => {
-    assert.equal(classifyTransportError(withCode('ECONNREFUSED'), 'reg:1').kind, 'connectionRefused');
+    assert.equal(
+      classifyTransportError(withCode('ECONNREFUSED'), 'reg:1').kind,
+      'connectionRefused',
+    );
     assert.equal(classifyTransportError(withCode('ENOTFOUND'), 'reg:1').kind, 'dns');
-    assert.equal(classifyTransportError(withCode('UND_ERR_SOCKET'), 'reg:1').kind, 'connectionReset');
+    assert.equal(
+      classifyTransportError(withCode('UND_ERR_SOCKET'), 'reg:1').kind,
+      'connectionReset',
+    );
   });
 
   it('says which TLS check failed, also when wrapped in a cause', () => {
@@ -47,7 +53,10 @@ describe('summarizeBody', () => {
   });
 
   it('strips tags and scripts and shortens long text', () => {
-    assert.equal(summarizeBody('<div><script>evil()</script><b>Oops</b> &amp; more</div>'), 'Oops & more');
+    assert.equal(
+      summarizeBody('<div><script>evil()</script><b>Oops</b> &amp; more</div>'),
+      'Oops & more',
+    );
     assert.ok(summarizeBody('x'.repeat(500)).length <= 201);
     assert.equal(summarizeBody('   '), 'an empty body');
   });

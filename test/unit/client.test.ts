@@ -67,7 +67,10 @@ describe('RegistryClient reads', () => {
     const template = await client.getTemplate(SEQUOIA);
     assert.equal(template.name, 'sequoia');
     assert.equal(template.arch, 'arm64');
-    assert.deepEqual(template.versions.map((version) => version.tag), ['suspended', 'ssh', 'java17']);
+    assert.deepEqual(
+      template.versions.map((version) => version.tag),
+      ['suspended', 'ssh', 'java17'],
+    );
     assert.ok(template.versions.every((version) => version.arch === undefined));
     assert.equal(template.versions[0]?.stateFile, '16b5fd251f724d699df853e7718d750a.ank');
     assert.equal(template.versions[2]?.stateFile, undefined);
@@ -104,7 +107,10 @@ describe('RegistryClient reads', () => {
   it('logs each request with method, URL, status and duration', async () => {
     logged.length = 0;
     await client.getStatus();
-    assert.match(logged[0] ?? '', /^GET http:\/\/127\.0\.0\.1:\d+\/registry\/status → 200 \(\d+ ms\)$/);
+    assert.match(
+      logged[0] ?? '',
+      /^GET http:\/\/127\.0\.0\.1:\d+\/registry\/status → 200 \(\d+ ms\)$/,
+    );
   });
 });
 
@@ -112,13 +118,19 @@ describe('RegistryClient changes', () => {
   it('reverts the newest version by default', async () => {
     await client.revert(MONTEREY);
     const template = await client.getTemplate(MONTEREY);
-    assert.deepEqual(template.versions.map((version) => version.number), [0, 1]);
+    assert.deepEqual(
+      template.versions.map((version) => version.number),
+      [0, 1],
+    );
   });
 
   it('reverts a version and every newer one, sending version and number', async () => {
     await client.revert(SEQUOIA, { version: 1 });
     const template = await client.getTemplate(SEQUOIA);
-    assert.deepEqual(template.versions.map((version) => version.tag), ['suspended']);
+    assert.deepEqual(
+      template.versions.map((version) => version.tag),
+      ['suspended'],
+    );
     const request = registry.requests.find((item) => item.path === '/registry/revert');
     assert.equal(request?.query['version'], '1');
     assert.equal(request?.query['number'], '1');
@@ -127,7 +139,10 @@ describe('RegistryClient changes', () => {
   it('reverts by tag with a JSON body on DELETE', async () => {
     await client.revert(MONTEREY, { tag: 'vanilla+port-forward-22' });
     const template = await client.getTemplate(MONTEREY);
-    assert.deepEqual(template.versions.map((version) => version.tag), ['vanilla']);
+    assert.deepEqual(
+      template.versions.map((version) => version.tag),
+      ['vanilla'],
+    );
     const request = registry.requests.find((item) => item.path === '/registry/revert');
     assert.deepEqual(JSON.parse(request?.body ?? '{}'), { tag: 'vanilla+port-forward-22' });
   });
@@ -193,7 +208,9 @@ describe('RegistryClient errors', () => {
   });
 
   it('shows the plain text of an unknown route', async () => {
-    registry.setFaults([{ path: '/registry/disk', kind: 'text', status: 404, body: '404 page not found' }]);
+    registry.setFaults([
+      { path: '/registry/disk', kind: 'text', status: 404, body: '404 page not found' },
+    ]);
     const error = await rejection(client.getDisk());
     assert.equal(error.kind, 'notFound');
     assert.equal(error.reason, 'HTTP 404 Not Found: 404 page not found');
@@ -208,16 +225,22 @@ describe('RegistryClient errors', () => {
   });
 
   it('reports a status code with a FAIL envelope', async () => {
-    registry.setFaults([{ path: '/registry/v2/vm', kind: 'status', status: 500, message: 'disk error' }]);
+    registry.setFaults([
+      { path: '/registry/v2/vm', kind: 'status', status: 500, message: 'disk error' },
+    ]);
     const error = await rejection(client.listTemplates());
     assert.equal(error.httpStatus, 500);
     assert.equal(error.reason, 'HTTP 500 Internal Server Error: disk error');
   });
 
   it('names 401 and 403 as such', async () => {
-    registry.setFaults([{ path: '/registry/v2/vm', kind: 'status', status: 401, message: 'Authentication Required' }]);
+    registry.setFaults([
+      { path: '/registry/v2/vm', kind: 'status', status: 401, message: 'Authentication Required' },
+    ]);
     assert.equal((await rejection(client.listTemplates())).kind, 'unauthorized');
-    registry.setFaults([{ path: '/registry/v2/vm', kind: 'status', status: 403, message: 'no list permission' }]);
+    registry.setFaults([
+      { path: '/registry/v2/vm', kind: 'status', status: 403, message: 'no list permission' },
+    ]);
     const forbidden = await rejection(client.listTemplates());
     assert.equal(forbidden.kind, 'forbidden');
     assert.match(forbidden.reason, /no list permission/);
@@ -264,7 +287,9 @@ describe('RegistryClient errors', () => {
   });
 
   it('reports an answer that is not a registry envelope', async () => {
-    registry.setFaults([{ path: '/registry/status', kind: 'text', status: 200, body: '{"hello":1}' }]);
+    registry.setFaults([
+      { path: '/registry/status', kind: 'text', status: 200, body: '{"hello":1}' },
+    ]);
     const error = await rejection(client.getStatus());
     assert.equal(error.kind, 'invalidResponse');
     assert.match(error.reason, /Anka Registry/);

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  parseApiKeys, parseDisk, parseStatus, parseTemplate, parseTemplateList, parseTemplateListV1,
-  parseVmConfig, ShapeError,
+  parseApiKeys,
+  parseDisk,
+  parseStatus,
+  parseTemplate,
+  parseTemplateList,
+  parseTemplateListV1,
+  parseVmConfig,
+  ShapeError,
 } from '../../src/registry/parse';
 
 describe('parseTemplateList', () => {
@@ -28,8 +34,14 @@ describe('parseTemplateList', () => {
   });
 
   it('reads the deprecated v1 list of {id: name} objects', () => {
-    const list = parseTemplateListV1([{ 'c12c': '12.4' }, { 'b6e9': '12.4-openjdk' }]);
-    assert.deepEqual(list.map((item) => [item.id, item.name]), [['c12c', '12.4'], ['b6e9', '12.4-openjdk']]);
+    const list = parseTemplateListV1([{ c12c: '12.4' }, { b6e9: '12.4-openjdk' }]);
+    assert.deepEqual(
+      list.map((item) => [item.id, item.name]),
+      [
+        ['c12c', '12.4'],
+        ['b6e9', '12.4-openjdk'],
+      ],
+    );
   });
 });
 
@@ -52,9 +64,16 @@ describe('parseTemplate', () => {
       name: 'sequoia',
       arch: 'arm64',
       size: 28221379076,
-      versions: [version(2, { last_push: 1741354557 }), version(0, { state_file: 's.ank' }), version(1)],
+      versions: [
+        version(2, { last_push: 1741354557 }),
+        version(0, { state_file: 's.ank' }),
+        version(1),
+      ],
     });
-    assert.deepEqual(template.versions.map((item) => item.number), [0, 1, 2]);
+    assert.deepEqual(
+      template.versions.map((item) => item.number),
+      [0, 1, 2],
+    );
     assert.equal(template.versions[0]?.stateFile, 's.ank');
     assert.equal(template.versions[1]?.stateFile, undefined);
     assert.deepEqual(template.versions[1]?.stateFiles, []);
@@ -111,7 +130,10 @@ describe('parseVmConfig', () => {
   });
 
   it('tolerates null rules, missing sections and a string nvram', () => {
-    const config = parseVmConfig({ network_cards: [{ mode: 'bridged', port_forwarding_rules: null }], nvram: 'nvram' });
+    const config = parseVmConfig({
+      network_cards: [{ mode: 'bridged', port_forwarding_rules: null }],
+      nvram: 'nvram',
+    });
     assert.deepEqual(config.networkCards[0]?.portForwardingRules, []);
     assert.equal(config.hasNvram, true);
     assert.equal(config.cpuCores, undefined);

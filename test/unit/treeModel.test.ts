@@ -130,8 +130,14 @@ describe('RegistryTreeModel', () => {
     const [registry] = await model.getChildren();
     const templates = await model.getChildren(registry);
     const tags = (await model.getChildren(templates[1])) as TagNode[];
-    assert.deepEqual(tags.map((tag) => tag.version.number), [3, 2, 1, 0]);
-    assert.deepEqual(tags.map((tag) => tag.isNewest), [true, false, false, false]);
+    assert.deepEqual(
+      tags.map((tag) => tag.version.number),
+      [3, 2, 1, 0],
+    );
+    assert.deepEqual(
+      tags.map((tag) => tag.isNewest),
+      [true, false, false, false],
+    );
   });
 
   it('loads tags with one request per template, only when expanded', async () => {
@@ -141,10 +147,13 @@ describe('RegistryTreeModel', () => {
     assert.ok(!clients[0]?.calls.some((call) => call.startsWith('detail')));
     await model.getChildren(templates[0]);
     await model.getChildren(templates[0]);
-    assert.deepEqual(clients[0]?.calls.filter((call) => call.startsWith('detail')), ['detail:a-id']);
+    assert.deepEqual(
+      clients[0]?.calls.filter((call) => call.startsWith('detail')),
+      ['detail:a-id'],
+    );
   });
 
-  it('shows an empty message for a template without tags and a registry without templates', async () => {
+  it('shows an empty message for an empty template and an empty registry', async () => {
     const { model, clients } = setup([entry]);
     const [registry] = await model.getChildren();
     const templates = await model.getChildren(registry);
@@ -153,7 +162,10 @@ describe('RegistryTreeModel', () => {
     (clients[0] as StubClient).templates = [];
     model.refresh(registry);
     const none = await model.getChildren(registry);
-    assert.deepEqual(none.map((node) => node.kind), ['message']);
+    assert.deepEqual(
+      none.map((node) => node.kind),
+      ['message'],
+    );
   });
 
   it('turns a failed load into an error node and recovers on retry', async () => {

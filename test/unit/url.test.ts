@@ -5,7 +5,10 @@ import { InvalidRegistryUrlError, normalizeRegistryUrl, redactUrl } from '../../
 describe('normalizeRegistryUrl', () => {
   it('trims, adds http:// and drops trailing slashes', () => {
     assert.equal(normalizeRegistryUrl('  anka.registry:8089/  '), 'http://anka.registry:8089');
-    assert.equal(normalizeRegistryUrl('https://reg.example.test:8089///'), 'https://reg.example.test:8089');
+    assert.equal(
+      normalizeRegistryUrl('https://reg.example.test:8089///'),
+      'https://reg.example.test:8089',
+    );
     assert.equal(normalizeRegistryUrl('HTTP://Reg:8089'), 'http://reg:8089');
   });
 
@@ -21,7 +24,10 @@ describe('normalizeRegistryUrl', () => {
   it('refuses empty input, other schemes and credentials with a reason', () => {
     assert.throws(() => normalizeRegistryUrl('   '), /empty/);
     assert.throws(() => normalizeRegistryUrl('ftp://reg:21'), /http or https/);
-    assert.throws(() => normalizeRegistryUrl('http://root:secret@reg:8089'), InvalidRegistryUrlError);
+    assert.throws(
+      () => normalizeRegistryUrl('http://root:secret@reg:8089'),
+      InvalidRegistryUrlError,
+    );
     assert.throws(() => normalizeRegistryUrl('http://'), InvalidRegistryUrlError);
   });
 });
