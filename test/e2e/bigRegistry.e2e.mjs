@@ -199,7 +199,12 @@ test(OVERVIEW_TITLE, options, () =>
     assert.match(arches, /amd64\s+2,000/);
     await screenshot(page, 'big-registry-overview');
 
-    const tooltip = await readRowTooltip(page, container, FLEET);
+    // VS Code shows "Loading..." in the hover until the row's tooltip is resolved.
+    let tooltip = await readRowTooltip(page, container, FLEET);
+    for (let attempt = 0; attempt < 10 && /^Loading/.test(tooltip.trim()); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      tooltip = await readRowTooltip(page, container, FLEET);
+    }
     assert.match(tooltip, /Templates: 10,000/);
     assert.match(tooltip, /Arch: 8,000 arm64, 2,000 amd64/);
 
