@@ -34,10 +34,6 @@ function record(measure, result, target, passed) {
   console.error(`  measured: ${measure}: ${result}`);
 }
 
-function ratio(client, bare) {
-  return client / bare;
-}
-
 const registries = [];
 async function registry(templates, options = {}) {
   console.error(`Starting a local registry with ${count(templates)} templates…`);
@@ -55,19 +51,18 @@ async function requests(fleet) {
     detailRounds: quick ? 2 : 5,
   });
   const name = count(fleet.templates);
-  const list = ratio(result.list.client, result.list.bare);
+  const { list, detail } = result;
   record(
-    `client list, ${name} templates, vs bare undici + JSON.parse`,
-    `${ms(result.list.client)} vs ${ms(result.list.bare)} = ×${list.toFixed(2)}`,
+    `client list, ${name} templates, vs bare undici + JSON.parse (median ratio per call)`,
+    `×${list.ratio.toFixed(2)} (${ms(list.client)} vs ${ms(list.bare)})`,
     '≤ ×1.10',
-    list <= 1.1,
+    list.ratio <= 1.1,
   );
-  const detail = ratio(result.detail.client, result.detail.bare);
   record(
-    `client detail (${result.detailCalls} templates of ${name}), vs bare`,
-    `${ms(result.detail.client)} vs ${ms(result.detail.bare)} per call = ×${detail.toFixed(2)}`,
+    `client detail, ${result.detailCalls} templates of ${name}, vs bare (median ratio per call)`,
+    `×${detail.ratio.toFixed(2)} (median ${ms(detail.client)} vs ${ms(detail.bare)} per call)`,
     '≤ ×1.10',
-    detail <= 1.1,
+    detail.ratio <= 1.1,
   );
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { RegistryConnections } from './config/connections';
@@ -26,6 +27,10 @@ export interface AnkaRegistryApi {
 }
 
 export function activate(context: vscode.ExtensionContext): AnkaRegistryApi {
+  // The layers without `vscode` (client, tree model, CLI) translate through @vscode/l10n.
+  if (vscode.l10n.bundle) {
+    l10n.config({ contents: vscode.l10n.bundle });
+  }
   const log = vscode.window.createOutputChannel('Anka Registry', { log: true });
   const secrets = new RegistrySecretStore(context.secrets);
   const connections = new RegistryConnections(log, secrets);

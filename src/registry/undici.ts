@@ -1,7 +1,7 @@
 /**
- * The three parts of undici the client uses, each required from its own file: the package's
- * index also loads fetch, WebSocket, mocks and caches, which tripled the bundle.
- * undici has no `exports` map, so these paths are reachable; the types are the package's own.
+ * The parts of undici the client uses, each required from its own file: the package's index also
+ * loads fetch, WebSocket, mocks and caches, which tripled the bundle. undici has no `exports`
+ * map, so these paths are reachable; the types are the package's own.
  */
 import type * as Undici from 'undici';
 

@@ -19,7 +19,8 @@ type DetailOf = (node: TemplateNode) => Template | undefined;
 
 /**
  * How the view lays out what the tree model loaded: the filter of each registry, the order of
- * templates, and which templates show all their tags. The model's nodes stay as they are.
+ * templates, and the pages of long lists (which registries and templates show all their rows).
+ * The model's nodes stay as they are.
  */
 export class TemplateListing {
   private sortKey: TemplateSortKey = 'name';

@@ -197,7 +197,7 @@ test(OVERVIEW_TITLE, options, () =>
     const arches = await detailsFrame(page).locator('#arch-table').innerText();
     assert.match(arches, /arm64\s+8,000/);
     assert.match(arches, /amd64\s+2,000/);
-    await screenshot(page, 'big-registry-overview');
+    await screenshot(page, 'big-registry-overview-figures');
 
     // VS Code shows "Loading..." in the hover until the row's tooltip is resolved.
     let tooltip = await readRowTooltip(page, container, FLEET);

@@ -38,12 +38,14 @@ export function generateFleet(count: number, options: FleetOptions = {}): SeedTe
     const age = Math.floor(noise(index, 2) * 400) * DAY;
     const steps: TagStep[] = [];
     for (let tag = 0; tag < tagCount; tag++) {
-      const created = now - age + tag * 3600;
+      // An hour between tags, the newest `age` before `now`: no date lies in the future.
+      const created = now - age - (tagCount - 1 - tag) * 3600;
       steps.push({
         tag: tag === 0 ? 'base' : `build-${tag}`,
         layerGiB: tag === 0 ? 14 + noise(index, 3) * 12 : 0.02 + noise(index + tag, 4) * 0.25,
         created,
-        lastPull: created + Math.floor(noise(index, 5) * 30) * DAY,
+        // Never after `now`: a registry cannot report a pull that has not happened.
+        lastPull: Math.min(now, created + Math.floor(noise(index, 5) * 30) * DAY),
       });
     }
     fleet.push(

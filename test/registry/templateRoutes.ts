@@ -153,6 +153,10 @@ function disk(state: RegistryState): Reply {
   if (state.disk !== undefined) {
     return okReply({ free: state.disk.free, total: state.disk.total });
   }
-  const free = Math.max(0, DISK_TOTAL - DISK_OTHER_USE - state.store.storedBytes());
-  return okReply({ free, total: DISK_TOTAL });
+  const stored = state.store.storedBytes();
+  // A generated fleet can outgrow the default disk; it gets a disk sized for it, a quarter free.
+  const needed = Math.ceil(((stored + DISK_OTHER_USE) * 4) / 3 / DISK_TOTAL) * DISK_TOTAL;
+  const total = Math.max(DISK_TOTAL, needed);
+  const free = Math.max(0, total - DISK_OTHER_USE - stored);
+  return okReply({ free, total });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,9 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 describe('the undici subset the client uses', () => {
   let server: Server;
   let url: string;
+  let proxy: Server;
+  let proxyUrl: string;
+  const tunnels: string[] = [];
   const seen: Array<{ method?: string; url?: string; body: string }> = [];
 
   before(async () => {
@@ -26,9 +29,27 @@ describe('the undici subset the client uses', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // A proxy that only tunnels: every request must come through CONNECT.
+    proxy = createServer((_incoming, response) => response.writeHead(405).end());
+    proxy.on('connect', (incoming, socket, head) => {
+      tunnels.push(incoming.url ?? '');
+      const [host = '', port = ''] = (incoming.url ?? '').split(':');
+      const upstream = connect(Number(port), host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   });
 
   after(async () => {
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -103,13 +124,21 @@ describe('the undici subset the client uses', () => {
       bundled, bundled.exports, require,
     );
     const agent = new bundled.exports.Agent();
+    const tunnelling = new bundled.exports.ProxyAgent({ uri: proxyUrl, proxyTunnel: true });
     try {
       const status = `${url}/registry/status`;
       const response = await bundled.exports.request(status, { dispatcher: agent });
       assert.equal(response.statusCode, 200);
       assert.match(await response.body.text(), /"status":"OK"/);
+
+      // The proxy agent tunnels with the dispatchers' connect(), which undici's index adds.
+      const proxied = await bundled.exports.request(status, { dispatcher: tunnelling });
+      assert.equal(proxied.statusCode, 200);
+      assert.match(await proxied.body.text(), /"status":"OK"/);
+      assert.deepEqual(tunnels, [new URL(url).host]);
     } finally {
       await agent.close();
+      await tunnelling.close();
     }
   });
 });

@@ -67,10 +67,19 @@ export async function waitForDiffEditor(page) {
   return (await tab.innerText()).trim();
 }
 
-/** Both sides of the visible diff editor, as text. */
+/** Both sides of the visible diff editor, as text, once both have rendered their lines. */
 export async function readDiffSides(page) {
   const diff = page.locator('.editor-group-container.active .monaco-diff-editor').first();
-  const original = await diff.locator('.editor.original .lines-content > .view-lines').innerText();
-  const modified = await diff.locator('.editor.modified .lines-content > .view-lines').innerText();
-  return { original: plain(original), modified: plain(modified) };
+  const side = (name) => diff.locator(`.editor.${name} .lines-content > .view-lines`);
+  const deadline = Date.now() + TIMEOUT_MS;
+  let sides = { original: '', modified: '' };
+  while (Date.now() < deadline) {
+    const original = await side('original').innerText({ timeout: 1000 }).catch(() => '');
+    const modified = await side('modified').innerText({ timeout: 1000 }).catch(() => '');
+    sides = { original: plain(original), modified: plain(modified) };
+    // Each side loads its document on its own; one can still be empty after the tab shows.
+    if (sides.original.trim() && sides.modified.trim()) return sides;
+    await page.waitForTimeout(200);
+  }
+  return sides;
 }
