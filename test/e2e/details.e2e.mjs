@@ -54,9 +54,20 @@ async function showTags(page, template, tag) {
   return container;
 }
 
-/** Clicks a tag row: its details panel opens. Waits for the panel's config summary. */
+/**
+ * Clicks a tag row: its details panel opens. Waits for the panel's config summary.
+ * When a template's details arrive, VS Code draws its tag rows again; a click that lands while
+ * it does is dropped ("command not found" in the browser log), so a person would click again.
+ */
 async function clickTag(page, container, tag, summaryPattern) {
-  await rowLocator(container, tag).click();
+  const panel = page.locator('iframe.webview.ready');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await rowLocator(container, tag).click();
+    const opened = await panel.first().waitFor({ state: 'attached', timeout: 5_000 })
+      .then(() => true, () => false);
+    if (opened) break;
+    console.log(`clickTag: no panel after click ${attempt} on ${tag}; clicking again`);
+  }
   return waitForPanelText(page, '#config-summary', summaryPattern);
 }
 
