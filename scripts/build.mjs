@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 import { undiciTrim } from './lib/undici-trim.mjs';
+import { yamlWriterOnly } from './lib/yaml-writer-only.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -23,7 +24,7 @@ const options = {
   legalComments: 'none',
   logLevel: 'info',
   metafile: metafile !== undefined,
-  plugins: [undiciTrim],
+  plugins: [undiciTrim, yamlWriterOnly],
 };
 
 if (watch) {

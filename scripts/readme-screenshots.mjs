@@ -1,56 +1,64 @@
 #!/usr/bin/env node
-// Takes the README's pictures from the real VS Code (code-server) against the local registry:
+// Takes the pictures of the README (docs/images/) and of the walkthrough (media/walkthrough/)
+// from the real VS Code (code-server) against the local registry and the stand-in `anka` CLI:
 // `node scripts/readme-screenshots.mjs` after `npm run build && npx tsc -p .`.
-import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  expandRow, openAnkaRegistryView, screenshot, startSession, waitForRows,
-} from '../test/e2e/harness/index.mjs';
+import { startSession } from '../test/e2e/harness/index.mjs';
 import { startRegistry } from '../test/e2e/support/local-registry.mjs';
+import { FAKE_ANKA, fakeAnkaHome } from '../test/e2e/support/transfer-ui.mjs';
+import {
+  addRegistryShot, detailsShot, openOverview, openTagDetails, pullShot, REGISTRY_NAME, save,
+  setSideBarWidth, showTags, treeShot, WALKTHROUGH_SCALE,
+} from './lib/product-shots.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const IMAGES = path.join(ROOT, 'docs', 'images');
-const TEMPLATE = 'sequoia-xcode-16.2';
+const WALKTHROUGH = path.join(ROOT, 'media', 'walkthrough');
+const THEME = { 'workbench.colorTheme': 'Default Dark Modern' };
 
 const registry = await startRegistry();
-const session = await startSession({
-  label: 'readme',
-  settings: {
-    'ankaRegistry.registries': [{ name: 'CI Registry', url: registry.url }],
-    'workbench.colorTheme': 'Default Dark Modern',
-  },
-});
+// A slow download, so that the progress notification can be caught half way.
+const fake = await fakeAnkaHome([], { FAKE_ANKA_STEP_MS: '300', FAKE_ANKA_STEPS: '20' });
+const settings = {
+  ...THEME,
+  'ankaRegistry.registries': [{ name: REGISTRY_NAME, url: registry.url }],
+  'ankaRegistry.ankaPath': FAKE_ANKA,
+};
+const walkthrough = { deviceScaleFactor: WALKTHROUGH_SCALE };
 try {
-  const { page } = session;
-  const container = await openAnkaRegistryView(page);
-  // A wider side bar, so descriptions show in full as they would on a real screen.
-  await widenSideBar(page, 640);
-  await expandRow(container, 'CI Registry');
-  await waitForRows(
-    container,
-    (rows) => rows.some((row) => row.label === TEMPLATE && row.description.includes('tags')),
-    'the template details',
-  );
-  await expandRow(container, TEMPLATE);
-  await waitForRows(container, (rows) => rows.some((row) => row.level === 3), 'the tags');
-  await page.mouse.move(900, 700);
-  const file = await screenshot(page, 'readme-registries-view');
-  await mkdir(IMAGES, { recursive: true });
-  await copyFile(file, path.join(IMAGES, 'registries-view.png'));
-  console.log(`Saved ${path.join(IMAGES, 'registries-view.png')}`);
+  await withSession('shots-readme', { settings }, async (page) => {
+    const container = await showTags(page, 640);
+    await treeShot(page, container, path.join(IMAGES, 'registries-view.png'));
+    await setSideBarWidth(page, 470);
+    await openTagDetails(page, container);
+    await save(page, path.join(IMAGES, 'details-panel.png'));
+    await openOverview(page);
+    await save(page, path.join(IMAGES, 'registry-overview.png'));
+  });
+
+  await withSession('shots-walkthrough-empty', { settings: THEME, ...walkthrough }, (page) =>
+    addRegistryShot(page, path.join(WALKTHROUGH, 'add-registry.png')));
+  await withSession('shots-walkthrough', { settings, ...walkthrough }, async (page) => {
+    const container = await showTags(page, 533);
+    await treeShot(page, container, path.join(WALKTHROUGH, 'browse.png'), {
+      withActivityBar: false,
+    });
+    await openTagDetails(page, container);
+    await detailsShot(page, path.join(WALKTHROUGH, 'details.png'));
+    await pullShot(page, container, path.join(WALKTHROUGH, 'pull.png'));
+  });
 } finally {
-  await session.close();
+  await fake.restore();
   await registry.close();
 }
 
-/** Drags the sash between the side bar and the editor to `width` pixels. */
-async function widenSideBar(page, width) {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  const edge = box.x + box.width;
-  await page.mouse.move(edge - 1, 400);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, 400, { steps: 10 });
-  await page.mouse.up();
+/** Runs `shoot(page)` in a fresh code-server session; `options` go to startSession. */
+async function withSession(label, options, shoot) {
+  const session = await startSession({ label, ...options });
+  try {
+    await shoot(session.page);
+  } finally {
+    await session.close();
+  }
 }

@@ -6,10 +6,12 @@ import { maxConcurrentRequests } from './config/listSettings';
 import { PROXY_SETTINGS } from './config/proxySettings';
 import { RegistrySecretStore } from './config/secrets';
 import { readRegistries, SECTION } from './config/settings';
+import { setDisplayLanguage } from './format';
 import type { TreeNode } from './tree/nodes';
 import { RegistryTreeModel } from './tree/registryTreeModel';
 import { registerListing } from './views/registerListing';
 import { RegistryTreeProvider } from './views/registryTreeProvider';
+import { DefaultRegistryStatusBar } from './views/statusBar';
 import { registerDetails, type DetailsServices } from './webviews/details/register';
 import type { OverviewPanels } from './webviews/overview/overviewPanels';
 
@@ -31,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): AnkaRegistryApi {
   if (vscode.l10n.bundle) {
     l10n.config({ contents: vscode.l10n.bundle });
   }
+  setDisplayLanguage(vscode.env.language);
   const log = vscode.window.createOutputChannel('Anka Registry', { log: true });
   const secrets = new RegistrySecretStore(context.secrets);
   const connections = new RegistryConnections(log, secrets);
@@ -55,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): AnkaRegistryApi {
   loadSettings();
   const details = registerDetails(context.extensionUri, model, log);
   const listing = registerListing(context.extensionUri, model, provider.listing, log);
+  const statusBar = new DefaultRegistryStatusBar(model);
 
   context.subscriptions.push(
     log,
@@ -62,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): AnkaRegistryApi {
     connections,
     treeView,
     provider,
+    statusBar,
     { dispose: () => model.dispose() },
     ...details.disposables,
     ...listing.disposables,

@@ -105,7 +105,17 @@ function inert(name) {
       if (property === Symbol.toPrimitive) return () => name;
       return inert(`${name}.${String(property)}`);
     },
+    // Assignments (a status bar item's text, name, command) are accepted and forgotten.
+    set() {
+      return true;
+    },
   });
+}
+
+/** What `vscode.l10n.t` does without a translation: fills `{0}` or `{name}` placeholders. */
+function translate(message, ...args) {
+  const values = args.length === 1 && typeof args[0] === 'object' ? args[0] : args;
+  return message.replace(/\{([^}]+)\}/g, (whole, key) => values[key] ?? whole);
 }
 
 function namespace(name, members) {
@@ -172,5 +182,9 @@ module.exports = {
     executeCommand: async () => undefined,
   }),
   env: namespace('env', { language: 'en', clipboard: { writeText: async () => undefined } }),
-  l10n: { t: (message) => message },
+  l10n: {
+    t: (first, ...args) =>
+      typeof first === 'string' ? translate(first, ...args) : translate(first.message, first.args),
+    bundle: undefined,
+  },
 };

@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+
 // An esbuild plugin that leaves out parts of undici the extension never reaches, each replaced by
-// a stub that fails clearly if it ever were. src/registry/undici.ts requires undici file by file;
-// these four come in through files the client does need. Only the imports named here are
-// replaced, so code that imports all of undici still gets the real files.
+// a stub that fails clearly if it ever were, and ships undici's HTTP parser compressed.
+// src/registry/undici.ts requires undici file by file; the four stubs below come in through files
+// the client does need. Only the imports named here are replaced, so code that imports all of
+// undici still gets the real files.
 const STUBS = [
   {
     // The SIMD build of the HTTP parser duplicates the portable one (72 KB of base64). Compiling
@@ -35,6 +39,31 @@ const STUBS = [
 
 const NAMESPACE = 'undici-trim';
 
+// undici's HTTP parser is WebAssembly kept as 72 KB of base64 text. Brotli shrinks it to a
+// quarter; undici reads the module on the first connection, and unpacking takes under 1 ms.
+const PARSER = /[\\/]undici[\\/]lib[\\/]llhttp[\\/]llhttp-wasm\.js$/;
+
+async function compressedParser(file) {
+  const source = await readFile(file, 'utf8');
+  const base64 = /const wasmBase64 = '([A-Za-z0-9+/=]+)'/.exec(source)?.[1];
+  if (!base64) {
+    throw new Error(`${file} no longer holds the parser as wasmBase64; update undici-trim.mjs`);
+  }
+  const wasm = Buffer.from(base64, 'base64');
+  const packed = brotliCompressSync(wasm, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+  });
+  if (!brotliDecompressSync(packed).equals(wasm)) {
+    throw new Error('the compressed HTTP parser does not unpack to the original');
+  }
+  return [
+    "const { brotliDecompressSync } = require('node:zlib');",
+    'let wasm;',
+    "Object.defineProperty(module, 'exports', { get: () => wasm ??= brotliDecompressSync(",
+    `  Buffer.from('${packed.toString('base64')}', 'base64')) });`,
+  ].join('\n');
+}
+
 export const undiciTrim = {
   name: 'undici-trim',
   setup(build) {
@@ -44,6 +73,10 @@ export const undiciTrim = {
       );
       return index < 0 ? undefined : { path: `stub-${index}`, namespace: NAMESPACE };
     });
+    build.onLoad({ filter: PARSER }, async (args) => ({
+      contents: await compressedParser(args.path),
+      loader: 'js',
+    }));
     build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
       const stub = STUBS[Number(args.path.slice('stub-'.length))];
       return { contents: stub.contents, loader: 'js' };

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import {
   cloneArgs, downloadSizeArgs, listArgs, pullArgs, pushArgs, redactArgs,
   type CliAuth, type PullRequest, type PushRequest,
@@ -10,6 +11,7 @@ import { parseDownloadSize, parseLocalVms, type DownloadSize, type LocalVm } fro
 import { interpretRun } from './outcome';
 import { probeCapabilities, type CliCapabilities, type CliRunner } from './probe';
 import { cleanLine, ProgressTracker, type ProgressEvent } from './progress';
+import { readConfiguredRegistries, type CliRegistryListing } from './registryList';
 import { runCli } from './run';
 
 /** The part of VS Code's LogOutputChannel the CLI layer writes to. */
@@ -49,11 +51,22 @@ export class AnkaCli {
   }
 
   async listVms(signal?: AbortSignal): Promise<LocalVm[]> {
-    const envelope = await this.execute('list', 'list the VMs on this Mac', listArgs(), {
+    const operation = l10n.t({
+      message: 'list the VMs on this Mac',
+      comment: ['Completes "Could not …"'],
+    });
+    const envelope = await this.execute('list', operation, listArgs(), {
       signal,
       timeoutMs: SHORT_TIMEOUT_MS,
     });
     return parseLocalVms(envelope);
+  }
+
+  /** The registries the CLI itself is configured with (`registry --list` or `list-repos`). */
+  configuredRegistries(signal?: AbortSignal): Promise<CliRegistryListing> {
+    return readConfiguredRegistries((args, operation) =>
+      this.execute('list', operation, [...args], { signal, timeoutMs: SHORT_TIMEOUT_MS }),
+    );
   }
 
   /** Undefined when the CLI cannot tell (an older CLI, or an answer without a size). */
@@ -65,7 +78,7 @@ export class AnkaCli {
     if (!downloadSizeCheck) {
       return undefined;
     }
-    const operation = `check the download size of ${describePull(request)}`;
+    const operation = checkSizeOperation(request);
     const envelope = await this.withKeyFile(request.registry.auth, (auth) => {
       const withAuth = { ...request, registry: { ...request.registry, auth } };
       const args = downloadSizeArgs(withAuth, downloadSizeCheck, operation);
@@ -78,7 +91,7 @@ export class AnkaCli {
   }
 
   pull(request: PullRequest, options: TransferOptions = {}): Promise<CliEnvelope> {
-    const operation = `pull ${describePull(request)}`;
+    const operation = pullOperation(request);
     return this.withKeyFile(request.registry.auth, (auth) => {
       const args = pullArgs({ ...request, registry: { ...request.registry, auth } }, operation);
       return this.execute('pull', operation, args, options);
@@ -88,7 +101,14 @@ export class AnkaCli {
   push(request: PushRequest, options: TransferOptions = {}): Promise<CliEnvelope> {
     const target = request.targetName ?? request.remoteTemplate ?? request.vm;
     const to = request.registry.name;
-    const operation = `push ${request.vm} as ${target} (${request.tag}) to ${to}`;
+    const operation = l10n.t({
+      message: 'push {0} as {1} ({2}) to {3}',
+      args: [request.vm, target, request.tag, to],
+      comment: [
+        'Completes "Could not …". ',
+        '{0} is a VM, {1} a template, {2} a tag, {3} a registry',
+      ],
+    });
     return this.withKeyFile(request.registry.auth, (auth) => {
       const args = pushArgs({ ...request, registry: { ...request.registry, auth } }, operation);
       return this.execute('push', operation, args, options);
@@ -96,7 +116,11 @@ export class AnkaCli {
   }
 
   clone(vm: string, newName: string, signal?: AbortSignal): Promise<CliEnvelope> {
-    const operation = `copy the VM ${vm} as ${newName}`;
+    const operation = l10n.t({
+      message: 'copy the VM {0} as {1}',
+      args: [vm, newName],
+      comment: ['Completes "Could not …". {0} and {1} are VM names'],
+    });
     return this.execute('clone', operation, cloneArgs(vm, newName), { signal });
   }
 
@@ -176,7 +200,35 @@ function progressLogger(log: CliLogger): (line: string, event: ProgressEvent | u
   };
 }
 
-export function describePull(request: PullRequest): string {
-  const tag = request.tag === undefined ? 'newest tag' : request.tag;
-  return `${request.templateName ?? request.template} (${tag}) from ${request.registry.name}`;
+/** "pull 12.4 (vanilla) from CI", for errors. */
+export function pullOperation(request: PullRequest): string {
+  const template = request.templateName ?? request.template;
+  if (request.tag === undefined) {
+    return l10n.t({
+      message: 'pull {0} (newest tag) from {1}',
+      args: [template, request.registry.name],
+      comment: ['Completes "Could not …". {0} is a template, {1} a registry'],
+    });
+  }
+  return l10n.t({
+    message: 'pull {0} ({1}) from {2}',
+    args: [template, request.tag, request.registry.name],
+    comment: ['Completes "Could not …". {0} is a template, {1} a tag, {2} a registry'],
+  });
+}
+
+function checkSizeOperation(request: PullRequest): string {
+  const template = request.templateName ?? request.template;
+  if (request.tag === undefined) {
+    return l10n.t({
+      message: 'check the download size of {0} (newest tag) from {1}',
+      args: [template, request.registry.name],
+      comment: ['Completes "Could not …". {0} is a template, {1} a registry'],
+    });
+  }
+  return l10n.t({
+    message: 'check the download size of {0} ({1}) from {2}',
+    args: [template, request.tag, request.registry.name],
+    comment: ['Completes "Could not …". {0} is a template, {1} a tag, {2} a registry'],
+  });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CliError } from './errors';
 
 /**
@@ -58,6 +59,19 @@ export type DownloadSizeCheck = 'pull' | 'registry';
 
 const MACHINE_READABLE = '-j';
 
+/** Why a registry signed in with a root token cannot be used with the CLI, and what to do. */
+function rootTokenReason(registryName: string): string {
+  const refused = l10n.t({
+    message: 'the registry "{0}" uses a root token, and the anka CLI cannot be given a root token.',
+    args: [registryName],
+    comment: ['{0} is a registry name'],
+  });
+  const instead = l10n.t(
+    'Use an API key or a client certificate for this registry to push and pull.',
+  );
+  return `${refused} ${instead}`;
+}
+
 /** The registry options, in the order the CLI documents them. */
 export function registryOptions(registry: CliRegistry, operation: string): string[] {
   const { auth } = registry;
@@ -66,13 +80,11 @@ export function registryOptions(registry: CliRegistry, operation: string): strin
     throw new CliError({
       kind: 'unsupportedAuth',
       operation,
-      reason:
-        `the registry "${registry.name}" uses a root token, and the anka CLI cannot be given ` +
-        'a root token. Use an API key or a client certificate for this registry to push and pull.',
+      reason: rootTokenReason(registry.name),
     });
   }
   if (auth.kind === 'certificate') {
-    const certFile = required(auth.certFile, 'a client certificate file', registry, operation);
+    const certFile = required(auth.certFile, 'certFile', registry, operation);
     options.push('--cert', certFile);
     if (auth.keyFile) {
       options.push('--key', auth.keyFile);
@@ -85,27 +97,50 @@ export function registryOptions(registry: CliRegistry, operation: string): strin
     options.push('--insecure');
   }
   if (auth.kind === 'apiKey') {
-    options.push('--api-key-id', required(auth.apiKeyId, 'an API key id', registry, operation));
+    options.push('--api-key-id', required(auth.apiKeyId, 'apiKeyId', registry, operation));
     const key = auth.apiKeyFile ?? auth.apiKeyPem;
-    options.push('--api-key', required(key, 'the API key\'s private key', registry, operation));
+    options.push('--api-key', required(key, 'apiKey', registry, operation));
   }
   return options;
 }
 
+/** What a registry's settings may lack for the CLI. */
+type RequiredPart = 'certFile' | 'apiKeyId' | 'apiKey';
+
 function required(
   value: string | undefined,
-  what: string,
+  part: RequiredPart,
   registry: CliRegistry,
   operation: string,
 ): string {
   if (value === undefined || value.trim() === '') {
-    throw new CliError({
-      kind: 'unsupportedAuth',
-      operation,
-      reason: `the registry "${registry.name}" has no ${what} in its settings`,
-    });
+    const reason = missing(part, registry.name);
+    throw new CliError({ kind: 'unsupportedAuth', operation, reason });
   }
   return value;
+}
+
+function missing(part: RequiredPart, name: string): string {
+  switch (part) {
+    case 'certFile':
+      return l10n.t({
+        message: 'the registry "{0}" has no client certificate file in its settings',
+        args: [name],
+        comment: ['{0} is a registry name'],
+      });
+    case 'apiKeyId':
+      return l10n.t({
+        message: 'the registry "{0}" has no API key id in its settings',
+        args: [name],
+        comment: ['{0} is a registry name'],
+      });
+    case 'apiKey':
+      return l10n.t({
+        message: 'the registry "{0}" has no private key stored for its API key',
+        args: [name],
+        comment: ['{0} is a registry name'],
+      });
+  }
 }
 
 export function pullArgs(request: PullRequest, operation: string): string[] {

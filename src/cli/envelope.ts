@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CliProblem } from './errors';
 
 /** The JSON result the CLI prints on stdout with `-j`. */
@@ -63,12 +64,12 @@ export function exitCodeMeaning(code: number, operation: CliOperationKind): stri
   switch (code) {
     case 3:
       return operation === 'pull' || operation === 'checkDownloadSize'
-        ? 'no such template or tag on the registry'
-        : 'no such VM on this Mac';
+        ? l10n.t('no such template or tag on the registry')
+        : l10n.t('no such VM on this Mac');
     case 18:
-      return 'that name is already taken';
+      return l10n.t('that name is already taken');
     case 30:
-      return 'no registry configured for the anka CLI';
+      return l10n.t('no registry configured for the anka CLI');
     default:
       return undefined;
   }
@@ -112,20 +113,27 @@ export function classifyProblem(
   return undefined;
 }
 
-const PROBLEM_WORDS: Record<CliProblem, string> = {
-  diskFull: 'the disk is full',
-  connection: 'the connection to the registry dropped',
-  httpErrorPage: 'the registry (or a proxy in front of it) answered with an HTTP error page',
-  authentication: 'the registry refused the credentials',
-  uuidMismatch: 'the registry has a template of that name with another id',
-  tagExists: 'that tag already exists on the template',
-  noRegistry: 'no registry configured for the anka CLI',
-  notFound: 'no such template or tag on the registry',
-  killed: 'the anka CLI was stopped by a signal',
-};
-
 export function describeProblem(problem: CliProblem): string {
-  return PROBLEM_WORDS[problem];
+  switch (problem) {
+    case 'diskFull':
+      return l10n.t('the disk is full');
+    case 'connection':
+      return l10n.t('the connection to the registry dropped');
+    case 'httpErrorPage':
+      return l10n.t('the registry (or a proxy in front of it) answered with an HTTP error page');
+    case 'authentication':
+      return l10n.t('the registry refused the credentials');
+    case 'uuidMismatch':
+      return l10n.t('the registry has a template of that name with another id');
+    case 'tagExists':
+      return l10n.t('that tag already exists on the template');
+    case 'noRegistry':
+      return l10n.t('no registry configured for the anka CLI');
+    case 'notFound':
+      return l10n.t('no such template or tag on the registry');
+    case 'killed':
+      return l10n.t('the anka CLI was stopped by a signal');
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CliEnvelope } from './envelope';
 
 /**
@@ -48,7 +49,11 @@ export class CliError extends Error {
 
   constructor(details: CliErrorDetails) {
     super(
-      `Could not ${details.operation}: ${details.reason}`,
+      l10n.t({
+        message: 'Could not {0}: {1}',
+        args: [details.operation, details.reason],
+        comment: ['{0} is what failed, such as "pull 12.4 (vanilla) from CI"; {1} is the reason'],
+      }),
       details.cause === undefined ? undefined : { cause: details.cause },
     );
     this.name = 'CliError';

@@ -6,4 +6,5 @@ export * from './locate';
 export * from './models';
 export * from './probe';
 export * from './progress';
+export * from './registryList';
 export { runCli, type RunOptions, type RunResult } from './run';

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 
 /** Where the Anka installer puts the CLI on macOS. */
 export const DEFAULT_ANKA_PATH = '/usr/local/bin/anka';
@@ -32,7 +33,11 @@ export async function locateAnka(options: LocateOptions = {}): Promise<AnkaLocat
     }
     return {
       found: false,
-      reason: `the setting ankaRegistry.ankaPath points to ${file}, which is not an executable`,
+      reason: l10n.t({
+        message: 'the setting {0} points to {1}, which is not an executable',
+        args: ['ankaRegistry.ankaPath', file],
+        comment: ['{0} is a setting, {1} a file'],
+      }),
       tried: [file],
     };
   }
@@ -53,7 +58,12 @@ export async function locateAnka(options: LocateOptions = {}): Promise<AnkaLocat
       return { found: true, path: DEFAULT_ANKA_PATH, source: 'default' };
     }
   }
-  return { found: false, reason: 'no anka CLI on the PATH nor at ' + DEFAULT_ANKA_PATH, tried };
+  const reason = l10n.t({
+    message: 'no anka CLI on the PATH nor at {0}',
+    args: [DEFAULT_ANKA_PATH],
+    comment: ['{0} is a file'],
+  });
+  return { found: false, reason, tried };
 }
 
 function expandHome(file: string): string {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   classifyProblem, describeProblem, exitCodeMeaning, isOk, lastEnvelope, readableMessage,
   type CliEnvelope, type CliOperationKind,
@@ -20,11 +21,14 @@ export function interpretRun(
       kind: 'cancelled',
       operation,
       stopped,
-      reason: stopped ? 'cancelled' : 'cancelled, but the anka CLI did not stop in time',
+      reason: stopped
+        ? l10n.t('cancelled')
+        : l10n.t('cancelled, but the anka CLI did not stop in time'),
     });
   }
   if (result.ended?.reason === 'timeout') {
-    return fail({ kind: 'failed', operation, reason: 'the anka CLI did not finish in time' });
+    const reason = l10n.t('the anka CLI did not finish in time');
+    return fail({ kind: 'failed', operation, reason });
   }
   const envelope = lastEnvelope(result.stdout);
   if (envelope && isOk(envelope) && result.exitCode === 0) {
@@ -48,7 +52,7 @@ export function interpretRun(
     problem,
     exitCode: result.exitCode,
     envelope,
-    reason: reasonText(problem, message || `status ${envelope.status}`, code, kind),
+    reason: reasonText(problem, message || statusText(envelope.status), code, kind),
   });
 }
 
@@ -64,28 +68,32 @@ function withoutEnvelope(
       operation,
       problem: 'killed',
       exitCode: result.exitCode,
-      reason: `the anka CLI was stopped by ${result.signal} before it finished`,
+      reason: l10n.t({
+        message: 'the anka CLI was stopped by {0} before it finished',
+        args: [result.signal],
+        comment: ['{0} is a signal such as SIGKILL'],
+      }),
     };
   }
   const code = result.exitCode ?? undefined;
   const problem = classifyProblem(printed, code, kind);
   const said = readableMessage(lastLine(result.stderrTail) || result.stdout);
-  const detail = said ? `: ${said}` : '';
   if (result.exitCode === 0) {
-    return {
-      kind: 'invalidOutput',
-      operation,
-      problem,
-      exitCode: 0,
-      reason: `the anka CLI printed no JSON result${detail}`,
-    };
+    const reason = said
+      ? l10n.t({
+        message: 'the anka CLI printed no JSON result: {0}',
+        args: [said],
+        comment: ['{0} is the last thing the CLI printed'],
+      })
+      : l10n.t('the anka CLI printed no JSON result');
+    return { kind: 'invalidOutput', operation, problem, exitCode: 0, reason };
   }
   return {
     kind: 'failed',
     operation,
     problem,
     exitCode: result.exitCode,
-    reason: reasonText(problem, said || 'it printed no result', code, kind),
+    reason: reasonText(problem, said || l10n.t('it printed no result'), code, kind),
   };
 }
 
@@ -95,11 +103,37 @@ function reasonText(
   code: number | undefined,
   kind: CliOperationKind,
 ): string {
-  const meaning = code === undefined ? undefined : exitCodeMeaning(code, kind);
-  const exit = code === undefined ? '' : ` (exit code ${code}${meaning ? `: ${meaning}` : ''})`;
   const covered = problem === undefined || problem === 'notFound' || problem === 'noRegistry';
-  const prefix = covered ? '' : `${describeProblem(problem)}: `;
-  return `${prefix}${message}${exit}`;
+  const told = covered
+    ? message
+    : l10n.t({
+      message: '{0}: {1}',
+      args: [describeProblem(problem), message],
+      comment: ['{0} names the problem, such as "the disk is full"; {1} is what the CLI said'],
+    });
+  if (code === undefined) {
+    return told;
+  }
+  const meaning = exitCodeMeaning(code, kind);
+  return meaning
+    ? l10n.t({
+      message: '{0} (exit code {1}: {2})',
+      args: [told, code, meaning],
+      comment: ['{0} is what the CLI said, {1} its exit code, {2} what the code means'],
+    })
+    : l10n.t({
+      message: '{0} (exit code {1})',
+      args: [told, code],
+      comment: ['{0} is what the CLI said, {1} its exit code'],
+    });
+}
+
+function statusText(status: string): string {
+  return l10n.t({
+    message: 'status {0}',
+    args: [status],
+    comment: ['{0} is the status word the CLI printed, such as FAIL'],
+  });
 }
 
 function lastLine(text: string): string {

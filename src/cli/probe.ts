@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DownloadSizeCheck } from './args';
 import { isOk, lastEnvelope } from './envelope';
 import { runCli, type RunOptions, type RunResult } from './run';
@@ -23,7 +24,10 @@ export async function probeCapabilities(
       return await run({
         executable,
         args,
-        operation: 'ask the anka CLI what it supports',
+        operation: l10n.t({
+          message: 'ask the anka CLI what it supports',
+          comment: ['Completes "Could not …"'],
+        }),
         timeoutMs: PROBE_TIMEOUT_MS,
       });
     } catch {

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * Turns the CLI's progress text on stderr into increments for a progress bar. The CLI prints
  * cumulative percentages ("downloading: 45%"); the bar must never go backwards nor past 100, so
@@ -123,9 +125,15 @@ export function progressMessage(event: ProgressEvent): string {
   const percent = event.percent === undefined ? '' : `${Math.floor(event.percent)}%`;
   if (event.kind === 'restart' && event.stage === undefined && percent === '') {
     const text = event.text.length > 80 ? `${event.text.slice(0, 79)}…` : event.text;
-    return `restarted: ${text}`;
+    return l10n.t({
+      message: 'restarted: {0}',
+      args: [text],
+      comment: ['{0} is what the anka CLI printed about the restart'],
+    });
   }
-  const restarted = event.kind === 'restart' || event.catchingUp ? 'restarted' : undefined;
+  const restarted = event.kind === 'restart' || event.catchingUp
+    ? l10n.t({ message: 'restarted', comment: ['A download or upload started over'] })
+    : undefined;
   const detail = event.kind === 'progress' ? event.detail : undefined;
   const message = [restarted, event.stage, percent].filter(Boolean).join(' · ');
   return detail ? `${message} ${detail}` : message;

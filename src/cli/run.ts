@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import * as l10n from '@vscode/l10n';
 import { CliError } from './errors';
 import { endGroup } from './processGroup';
 import { LineSplitter } from './progress';
@@ -151,13 +152,17 @@ function spawnError(options: RunOptions, error: NodeJS.ErrnoException): CliError
     return new CliError({
       kind: 'notFound',
       operation: options.operation,
-      reason: `the anka CLI was not found at ${options.executable}`,
+      reason: l10n.t('the anka CLI was not found at {0}', options.executable),
       cause: error,
     });
   }
   const reason =
     error.code === 'EACCES'
-      ? `${options.executable} is not executable`
-      : `the anka CLI at ${options.executable} could not be started (${error.message})`;
+      ? l10n.t('{0} is not executable', options.executable)
+      : l10n.t({
+        message: 'the anka CLI at {0} could not be started ({1})',
+        args: [options.executable, error.message],
+        comment: ['{0} is a file, {1} an error message of Node.js in English'],
+      });
   return new CliError({ kind: 'spawn', operation: options.operation, reason, cause: error });
 }

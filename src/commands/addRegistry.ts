@@ -5,9 +5,11 @@ import { addRegistryEntry } from '../config/settings';
 import type { RegistryEntry } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { chooseFix } from './signIn/chooseFix';
-import { describeStatus, probeRegistry } from './signIn/probe';
+import { nameProblem } from './signIn/names';
+import { describeStatus, probeRegistry, statusForLog } from './signIn/probe';
 
-const TITLE = 'Add Anka Registry';
+/** An example in the URL box: a registry's usual host name and port. */
+const EXAMPLE_URL = 'http://anka.registry:8089';
 /** A user fixing one thing after another (401, then a CA file) needs a few rounds, not more. */
 const MAX_ROUNDS = 5;
 
@@ -23,25 +25,29 @@ export async function addRegistry(context: CommandContext): Promise<void> {
   }
   let entry: RegistryEntry = { name: new URL(url).host, url };
   let secrets: RegistrySecrets = {};
-  let found: string | undefined;
+  /** What the check found, for the message and (in English) the log. */
+  let found: { text: string; log: string } | undefined;
   for (let round = 1; found === undefined; round++) {
     const probe = await probeRegistry(context, entry, secrets);
     if (probe === 'cancelled') {
       return;
     }
     if (probe.ok) {
-      found = describeStatus(probe.status, probe.templates);
+      found = {
+        text: describeStatus(probe.status, probe.templates),
+        log: statusForLog(probe.status, probe.templates),
+      };
       break;
     }
     context.log.warn(`Add Registry: ${describeError(probe.error)}`);
     const fix = round < MAX_ROUNDS
-      ? await chooseFix(`${TITLE}: Sign In`, url, probe.error, entry)
+      ? await chooseFix(vscode.l10n.t('Add Anka Registry: Sign In'), url, probe.error, entry)
       : await keepAnyway(url, probe.error);
     if (fix === undefined) {
       return;
     }
     if (fix.kind === 'keep') {
-      found = 'not checked yet';
+      found = { text: vscode.l10n.t('not checked yet'), log: 'not checked yet' };
       break;
     }
     const sameKind = (fix.credentials.settings.auth ?? 'none') === (entry.auth ?? 'none');
@@ -57,17 +63,27 @@ export async function addRegistry(context: CommandContext): Promise<void> {
   await addRegistryEntry(added);
   const signsIn = added.auth !== undefined && added.auth !== 'none';
   const auth = signsIn ? `, signing in with ${describeKind(added)}` : '';
-  context.log.info(`Added registry "${name}" at ${url} (${found}${auth})`);
-  void vscode.window.showInformationMessage(`Added registry "${name}": ${found}.`);
+  context.log.info(`Added registry "${name}" at ${url} (${found.log}${auth})`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Added registry "{0}": {1}.', name, found.text),
+  );
 }
 
 async function keepAnyway(url: string, error: Error): Promise<{ kind: 'keep' } | undefined> {
+  const addAnyway = vscode.l10n.t('Add Anyway');
   const choice = await vscode.window.showWarningMessage(
-    `Could not reach an Anka Registry at ${url}.`,
-    { modal: true, detail: `${describeError(error)}\n\nAdd it anyway?` },
-    'Add Anyway',
+    vscode.l10n.t('Could not reach an Anka Registry at {0}.', url),
+    {
+      modal: true,
+      detail: vscode.l10n.t({
+        message: '{0}\n\nAdd it anyway?',
+        args: [describeError(error)],
+        comment: '{0} is why the registry could not be reached',
+      }),
+    },
+    addAnyway,
   );
-  return choice === 'Add Anyway' ? { kind: 'keep' } : undefined;
+  return choice === addAnyway ? { kind: 'keep' } : undefined;
 }
 
 function describeKind(entry: RegistryEntry): string {
@@ -86,9 +102,11 @@ function describeKind(entry: RegistryEntry): string {
 function askUrl(): Thenable<string | undefined> {
   return vscode.window
     .showInputBox({
-      title: `${TITLE} (1/2)`,
-      prompt: 'The registry URL with its port; http:// is assumed when no scheme is given',
-      placeHolder: 'http://anka.registry:8089',
+      title: vscode.l10n.t('Add Anka Registry (1/2)'),
+      prompt: vscode.l10n.t(
+        'The registry URL with its port; http:// is assumed when no scheme is given',
+      ),
+      placeHolder: EXAMPLE_URL,
       ignoreFocusOut: true,
       validateInput: (value) => {
         try {
@@ -106,21 +124,16 @@ function askName(context: CommandContext, url: string): Thenable<string | undefi
   const taken = new Set(context.model.getRegistries().map((node) => node.entry.name));
   return vscode.window
     .showInputBox({
-      title: `${TITLE} (2/2)`,
-      prompt: `A name for ${url}, shown in the Registries view`,
+      title: vscode.l10n.t('Add Anka Registry (2/2)'),
+      prompt: vscode.l10n.t('A name for {0}, shown in the Registries view', url),
       value: defaultName(url),
       ignoreFocusOut: true,
       validateInput: (value) => {
-        if (value.trim() === '') {
-          return 'The name cannot be empty.';
-        }
-        if (taken.has(value.trim())) {
-          return {
-            message: `A registry named "${value.trim()}" is already configured.`,
-            severity: vscode.InputBoxValidationSeverity.Warning,
-          };
-        }
-        return undefined;
+        const problem = nameProblem(value, taken);
+        // A name in use is allowed, with a warning.
+        return problem && value.trim() !== ''
+          ? { message: problem, severity: vscode.InputBoxValidationSeverity.Warning }
+          : problem;
       },
     })
     .then((value) => value?.trim());

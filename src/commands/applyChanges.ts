@@ -1,16 +1,19 @@
+import * as l10n from '@vscode/l10n';
 import { describeError, isRegistryError } from '../registry';
-import { pluralize } from '../format';
 import type { RegistryNode } from '../tree/nodes';
 import { describeDenied, type Permission } from '../tree/permissions';
 import type { TreeClient } from '../tree/registryState';
+import { moreChangeCount } from './counts';
 import type { ManageContext } from './manageContext';
 
 /** One change to one template on a registry. */
 export interface Change {
   registry: RegistryNode;
   templateId: string;
-  /** For progress and failures: `Reverting 2 tags of "sequoia"`. */
+  /** For progress and failures, translated: `Reverting 2 tags of "sequoia"`. */
   title: string;
+  /** The same in English, for the log. */
+  logTitle: string;
   /** What a 403 answer to this change means the user lacks. */
   permission: Permission;
   removesTemplate: boolean;
@@ -55,15 +58,18 @@ async function runAll(
         outcome.skipped.push(change);
         continue;
       }
-      progress.step(`${change.title}…`, index / changes.length);
-      const where = `on registry "${change.registry.entry.name}"`;
+      progress.step(
+        l10n.t({ message: '{0}…', args: [change.title], comment: 'a change under way' }),
+        index / changes.length,
+      );
+      const logged = `${change.logTitle} on registry "${change.registry.entry.name}"`;
       try {
         await change.run(context.model.getState(change.registry).client);
         outcome.done.push(change);
-        context.log.info(`${change.title} ${where}: done`);
+        context.log.info(`${logged}: done`);
       } catch (error) {
         outcome.failed.push({ change, error });
-        context.log.error(`${change.title} ${where} failed: ${describeError(error)}`);
+        context.log.error(`${logged} failed: ${describeError(error)}`);
       }
     }
   });
@@ -96,28 +102,33 @@ function updateTree(context: ManageContext, outcome: ChangeOutcome): void {
 /** What was done, in at most three sentences. */
 export function summarize(done: readonly Change[]): string {
   const shown = done.slice(0, 3).map((change) => change.doneText);
-  const more = done.length > 3 ? [`And ${pluralize(done.length - 3, 'more change')}.`] : [];
+  const rest = done.length - 3;
+  const more = rest > 0
+    ? [rest === 1 ? l10n.t('And 1 more change.') : l10n.t('And {0} more changes.', rest)]
+    : [];
   return [...shown, ...more].join(' ');
 }
 
 function report(context: ManageContext, outcome: ChangeOutcome): void {
   const skipped = outcome.skipped.length > 0
-    ? ` Cancelled before ${pluralize(outcome.skipped.length, 'more change')}.`
+    ? ` ${l10n.t('Cancelled before {0}.', moreChangeCount(outcome.skipped.length))}`
     : '';
   const [failure, ...moreFailures] = outcome.failed;
   if (!failure) {
     const done = outcome.done.length > 0
       ? summarize(outcome.done)
-      : 'Cancelled; nothing was changed.';
+      : l10n.t('Cancelled; nothing was changed.');
     context.ui.info(`${done}${skipped}`);
     return;
   }
   const parts = [failureText(failure.change, failure.error)];
   if (moreFailures.length > 0) {
-    parts.push(`${pluralize(moreFailures.length, 'more change')} failed too; see the log.`);
+    parts.push(moreFailures.length === 1
+      ? l10n.t('1 more change failed too; see the log.')
+      : l10n.t('{0} more changes failed too; see the log.', moreFailures.length));
   }
   if (outcome.done.length > 0) {
-    parts.push(`Done: ${summarize(outcome.done)}`);
+    parts.push(l10n.t('Done: {0}', summarize(outcome.done)));
   }
   context.ui.error(`${parts.join(' ')}${skipped}`);
 }
@@ -126,11 +137,19 @@ function failureText(change: Change, error: unknown): string {
   const name = change.registry.entry.name;
   if (isForbidden(error)) {
     // The registry's own words are in the log; the user needs the permission's name.
-    const refused = `${change.title} on registry "${name}" was refused (HTTP 403).`;
+    const refused = l10n.t({
+      message: '{0} on registry "{1}" was refused (HTTP 403).',
+      args: [change.title, name],
+      comment: '{0} is the change, such as: Deleting template "sequoia"',
+    });
     return `${refused} ${describeDenied(change.permission, name)}`;
   }
   const reason = isRegistryError(error) ? error.reason : describeError(error);
-  return `${change.title} on registry "${name}" failed: ${reason.replace(/\.$/, '')}.`;
+  return l10n.t({
+    message: '{0} on registry "{1}" failed: {2}.',
+    args: [change.title, name, reason.replace(/\.$/, '')],
+    comment: '{0} is the change, such as: Deleting template "sequoia"; {2} the reason',
+  });
 }
 
 export function isForbidden(error: unknown): boolean {

@@ -16,7 +16,9 @@ export async function clearFilter(context: CommandContext, arg?: unknown): Promi
     .getRegistries()
     .filter((registry) => context.listing.filterOf(registry) !== undefined);
   if (filtered.length === 0) {
-    void vscode.window.showInformationMessage('No registry in the view has a filter.');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No registry in the view has a filter.'),
+    );
     return;
   }
   const chosen = filtered.length === 1 ? filtered : await pickFiltered(context, filtered);
@@ -34,8 +36,8 @@ async function pickFiltered(
       registry,
     })),
     {
-      title: 'Clear Filter',
-      placeHolder: 'Choose the registries to show unfiltered',
+      title: vscode.l10n.t('Clear Filter'),
+      placeHolder: vscode.l10n.t('Choose the registries to show unfiltered'),
       canPickMany: true,
     },
   );

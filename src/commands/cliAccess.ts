@@ -1,16 +1,25 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import {
-  AnkaCli, isCliError, locateAnka, registryOptions, type AnkaLocation, type CliRegistry,
+  AnkaCli, isCliError, locateAnka, registryOptions, type CliRegistry,
 } from '../cli';
 import type { RegistryNode, TreeNode } from '../tree/nodes';
 import { cliAuthOf } from './cliAuth';
 import type { CommandContext } from './context';
+import { showMessageWithLog } from './showError';
 
 /** One AnkaCli per executable, so its probe runs once. */
 const clis = new Map<string, AnkaCli>();
 
 export type TransferKind = 'pull' | 'push';
+/** What the CLI is wanted for: a transfer, or reading its own registry list. */
+export type CliPurpose = TransferKind | 'import';
+
+const NEEDS_CLI: Record<CliPurpose, () => string> = {
+  pull: () => vscode.l10n.t('Pulling templates needs the Anka CLI.'),
+  push: () => vscode.l10n.t('Pushing templates needs the Anka CLI.'),
+  import: () => vscode.l10n.t('Importing registries needs the Anka CLI.'),
+};
 
 /**
  * The anka CLI from `ankaRegistry.ankaPath`, the PATH or its install path; where there is none,
@@ -18,7 +27,7 @@ export type TransferKind = 'pull' | 'push';
  */
 export async function requireAnkaCli(
   context: CommandContext,
-  kind: TransferKind,
+  kind: CliPurpose,
   clicked?: TreeNode,
 ): Promise<AnkaCli | undefined> {
   const configured = vscode.workspace.getConfiguration('ankaRegistry').get<string>('ankaPath');
@@ -32,30 +41,36 @@ export async function requireAnkaCli(
     return cli;
   }
   context.log.warn(`No anka CLI: ${location.reason} (looked at ${location.tried.join(', ')})`);
-  void showCliMissing(kind, location, clicked);
+  void showCliMissing(kind, configured?.trim() ? location.tried[0] : undefined, clicked);
   return undefined;
 }
 
+/** `configuredFile`: the file the ankaPath setting names, when it is set. */
 async function showCliMissing(
-  kind: TransferKind,
-  location: Extract<AnkaLocation, { found: false }>,
+  kind: CliPurpose,
+  configuredFile: string | undefined,
   clicked: TreeNode | undefined,
 ): Promise<void> {
-  const verb = kind === 'pull' ? 'Pulling' : 'Pushing';
-  const where = location.tried.length === 1 && location.reason.includes('ankaPath')
-    ? `${location.reason[0]?.toUpperCase()}${location.reason.slice(1)}.`
-    : `The anka CLI is not installed on this machine (${platformName()}).`;
-  const message =
-    `${verb} templates needs the Anka CLI. ${where} Push and pull run on a Mac with Anka ` +
-    'installed, also through Remote-SSH to a Mac build node.';
-  const copy = 'Copy Pull Command';
-  const settings = 'Open Settings';
+  const where = configuredFile !== undefined
+    ? vscode.l10n.t(
+      'The setting ankaRegistry.ankaPath points to {0}, which is not an executable.',
+      configuredFile,
+    )
+    : vscode.l10n.t('The anka CLI is not installed on this machine ({0}).', platformName());
+  const runs = vscode.l10n.t(
+    'The CLI runs on a Mac with Anka installed, also through Remote-SSH to a Mac build node.',
+  );
+  const message = `${NEEDS_CLI[kind]()} ${where} ${runs}`;
+  const copy = vscode.l10n.t('Copy Pull Command');
+  const settings = vscode.l10n.t('Open Settings');
   const actions = kind === 'pull' ? [copy, settings] : [settings];
   const choice = await vscode.window.showWarningMessage(message, ...actions);
   if (choice === copy) {
     const node = clicked?.kind === 'tag' || clicked?.kind === 'template' ? clicked : undefined;
     await vscode.commands.executeCommand('ankaRegistry.copyPullCommand', node).then(undefined, () =>
-      vscode.window.showErrorMessage('Copy Pull Command is not available in this version.'),
+      vscode.window.showErrorMessage(
+        vscode.l10n.t('Copy Pull Command is not available in this version.'),
+      ),
     );
   } else if (choice === settings) {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'ankaRegistry.ankaPath');
@@ -64,7 +79,7 @@ async function showCliMissing(
 
 function platformName(): string {
   const names: Partial<Record<NodeJS.Platform, string>> = {
-    darwin: 'a Mac without Anka',
+    darwin: vscode.l10n.t('a Mac without Anka'),
     linux: 'Linux',
     win32: 'Windows',
   };
@@ -91,11 +106,7 @@ export async function cliRegistryFor(
       throw error;
     }
     context.log.error(error.message);
-    void vscode.window.showErrorMessage(error.message, 'Show Log').then((choice) => {
-      if (choice === 'Show Log') {
-        context.log.show();
-      }
-    });
+    void showMessageWithLog(context.log, error.message);
     return undefined;
   }
 }

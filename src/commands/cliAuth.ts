@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CliError, type CliAuth } from '../cli';
 import {
   describeRegistryAuth, privateKeyToPem, type ConnectionSettings, type RegistrySecrets,
@@ -19,9 +20,10 @@ export function cliAuthOf(
     throw new CliError({
       kind: 'unsupportedAuth',
       operation,
-      reason:
-        `the client key of registry "${entry.name}" is protected by a passphrase, which the ` +
-        'anka CLI cannot be given. Use an unencrypted key file to push and pull.',
+      reason: [
+        l10n.t('the client key of registry "{0}" is protected by a passphrase.', entry.name),
+        l10n.t('The anka CLI cannot be given one: use an unencrypted key file to push and pull.'),
+      ].join(' '),
     });
   }
   if (described.apiKeyPem) {
@@ -32,7 +34,7 @@ export function cliAuthOf(
       throw new CliError({
         kind: 'unsupportedAuth',
         operation,
-        reason: `the API key of registry "${entry.name}" cannot be read: ${why}`,
+        reason: l10n.t('the API key of registry "{0}" cannot be read: {1}', entry.name, why),
       });
     }
   }

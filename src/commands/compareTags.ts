@@ -20,11 +20,11 @@ export async function compareTags(
     await openDiff(context, fromTagNode(pair[0]), pair[1].version);
     return;
   }
-  const target = await tagTarget(context.model, arg, 'Compare Tags');
+  const target = await tagTarget(context.model, arg, vscode.l10n.t('Compare Tags'));
   if (!target) {
     return;
   }
-  const title = `Compare ${tagLabel(target.version)} with…`;
+  const title = vscode.l10n.t('Compare {0} with…', tagLabel(target.version));
   const other = await pickOtherVersion(target.template, target.version, title);
   if (other) {
     await openDiff(context, target, other);
@@ -33,17 +33,20 @@ export async function compareTags(
 
 /** Diffs a tag's VM config against the tag just before it. */
 export async function compareWithPrevious(context: CommandContext, arg?: unknown): Promise<void> {
-  const target = await tagTarget(context.model, arg, 'Compare with Previous Tag');
+  const target = await tagTarget(
+    context.model, arg, vscode.l10n.t('Compare with Previous Tag'),
+  );
   if (!target) {
     return;
   }
   const previous = previousVersion(target.template, target.version);
   if (!previous) {
     context.log.info(`Compare with previous: ${tagLabel(target.version)} is the oldest tag`);
-    void vscode.window.showInformationMessage(
-      `"${tagLabel(target.version)}" is the oldest tag of ${target.template.name}; ` +
-        'there is no tag before it to compare with.',
-    );
+    void vscode.window.showInformationMessage(vscode.l10n.t(
+      '"{0}" is the oldest tag of {1}; there is no tag before it to compare with.',
+      tagLabel(target.version),
+      target.template.name,
+    ));
     return;
   }
   await openDiff(context, target, previous);

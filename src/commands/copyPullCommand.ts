@@ -1,9 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { asTreeNode } from './context';
 import type { Choice, ManageContext } from './manageContext';
 import { nodesOfKind } from './selection';
 import { tagChoice, templateOfClicked } from './targets';
-
-const TITLE = 'Copy Pull Command';
 
 /** Leaves words the shell keeps as they are; quotes the rest in single quotes. */
 export function shellQuote(word: string): string {
@@ -30,23 +29,23 @@ export async function copyPullCommand(context: ManageContext, ...args: unknown[]
       clicked.template.name,
       clicked.version.tag,
     );
-    await context.ui.copy(line, 'the pull command');
+    await copyLine(context, line);
     return;
   }
   if (clicked?.kind === 'template') {
-    const line = pullCommandLine(clicked.registry.entry.url, clicked.summary.name);
-    await context.ui.copy(line, 'the pull command');
+    await copyLine(context, pullCommandLine(clicked.registry.entry.url, clicked.summary.name));
     return;
   }
-  const template = await templateOfClicked(context, args[0], TITLE);
+  const title = l10n.t('Copy Pull Command');
+  const template = await templateOfClicked(context, args[0], title);
   if (!template) {
     return;
   }
   const children = await context.model.getChildren(template);
   const newest: Choice<{ tag?: string }> = {
-    label: 'Newest tag',
-    description: 'without -t',
-    detail: 'Pulls whichever tag is the newest when the command runs',
+    label: l10n.t('Newest tag'),
+    description: l10n.t('without -t'),
+    detail: l10n.t('Pulls whichever tag is the newest when the command runs'),
     value: {},
   };
   const tags = nodesOfKind(children, 'tag').map((node) => ({
@@ -55,11 +54,15 @@ export async function copyPullCommand(context: ManageContext, ...args: unknown[]
   }));
   const picked = await context.ui.pick(
     [newest, ...tags],
-    TITLE,
-    `Choose the tag of ${template.summary.name} to pull`,
+    title,
+    l10n.t('Choose the tag of {0} to pull', template.summary.name),
   );
   if (picked) {
     const line = pullCommandLine(template.registry.entry.url, template.summary.name, picked.tag);
-    await context.ui.copy(line, 'the pull command');
+    await copyLine(context, line);
   }
+}
+
+function copyLine(context: ManageContext, line: string): Promise<void> {
+  return context.ui.copy(line, l10n.t('Copied the pull command: {0}', line));
 }

@@ -1,15 +1,19 @@
+import * as l10n from '@vscode/l10n';
 import type { ManageContext } from './manageContext';
 import { tagOfClicked } from './targets';
 
 /** Copies the clicked (or picked) tag's name. */
 export async function copyTagName(context: ManageContext, ...args: unknown[]): Promise<void> {
-  const tag = await tagOfClicked(context, args[0], 'Copy Tag Name');
+  const tag = await tagOfClicked(context, args[0], l10n.t('Copy Tag Name'));
   if (!tag) {
     return;
   }
   if (tag.version.tag === '') {
-    context.ui.info(`Version ${tag.version.number} of "${tag.template.name}" has no tag name.`);
+    context.ui.info(
+      l10n.t('Version {0} of "{1}" has no tag name.', tag.version.number, tag.template.name),
+    );
     return;
   }
-  await context.ui.copy(tag.version.tag, `the tag name "${tag.version.tag}"`);
+  const { tag: name } = tag.version;
+  await context.ui.copy(name, l10n.t('Copied the tag name "{0}": {0}', name));
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { describeError, type Template } from '../registry';
 import type { TemplateNode } from '../tree/nodes';
 import { applyChanges, type Change } from './applyChanges';
@@ -6,30 +7,31 @@ import { readTemplates } from './freshTemplates';
 import type { ManageContext } from './manageContext';
 import { templateTargets } from './targets';
 
-const TITLE = 'Delete Template';
+const LOG_TITLE = 'Delete Template';
 
 /** Deletes templates with every tag, after a modal naming each with its tags and size. */
 export async function deleteTemplate(context: ManageContext, ...args: unknown[]): Promise<void> {
-  const nodes = await templateTargets(context, args, TITLE);
+  const title = l10n.t('Delete Template');
+  const nodes = await templateTargets(context, args, title);
   if (nodes.length === 0) {
     return;
   }
   const refs = nodes.map((node) => ({ registry: node.registry, id: node.summary.id }));
-  const read = await readTemplates(context, refs, TITLE);
+  const read = await readTemplates(context, refs, title);
   // A template whose details cannot be read may be the broken one the user wants gone.
   const items = nodes.map((node, index) => deleteItem(node, read[index]));
   if (!(await context.ui.confirm(deleteConfirmation(items)))) {
-    context.log.info(`${TITLE}: cancelled at the confirmation; nothing was changed`);
+    context.log.info(`${LOG_TITLE}: cancelled at the confirmation; nothing was changed`);
     return;
   }
-  await applyChanges(context, TITLE, items.map(deleteChange));
+  await applyChanges(context, title, items.map(deleteChange));
 }
 
 function deleteItem(node: TemplateNode, read: Template | Error | undefined): DeleteItem {
   if (read && !(read instanceof Error)) {
     return { registry: node.registry, template: read };
   }
-  const reason = read ? describeError(read) : 'not read';
+  const reason = read ? describeError(read) : l10n.t('not read');
   return {
     registry: node.registry,
     template: {
@@ -48,14 +50,22 @@ function deleteItem(node: TemplateNode, read: Template | Error | undefined): Del
 
 function deleteChange(item: DeleteItem): Change {
   const { registry, template } = item;
-  const contents = item.unreadable === undefined ? ` with ${describeContents(template)}` : '';
+  const from = registry.entry.name;
+  const doneText = item.unreadable === undefined
+    ? l10n.t({
+      message: 'Deleted template "{0}" with {1} from "{2}".',
+      args: [template.name, describeContents(template), from],
+      comment: '{1} is the contents, such as: 3 tags (java17, ssh, suspended), 26.3 GiB stored',
+    })
+    : l10n.t('Deleted template "{0}" from "{1}".', template.name, from);
   return {
     registry,
     templateId: template.id,
-    title: `Deleting template "${template.name}"`,
+    title: l10n.t('Deleting template "{0}"', template.name),
+    logTitle: `Deleting template "${template.name}"`,
     permission: 'delete_revert',
     removesTemplate: true,
-    doneText: `Deleted template "${template.name}"${contents} from "${registry.entry.name}".`,
+    doneText,
     run: (client) => client.deleteTemplate(template.id),
   };
 }

@@ -48,7 +48,9 @@ async function newestOfTemplate(
     children.map((child) => (child.kind === 'tag' ? child.template : undefined)).find(Boolean);
   const version = template && newestVersion(template);
   if (!template || !version) {
-    void vscode.window.showInformationMessage(`The template "${node.summary.name}" has no tags.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The template "{0}" has no tags.', node.summary.name),
+    );
     return undefined;
   }
   return { registry: node.registry.entry, template, version };

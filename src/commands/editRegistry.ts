@@ -25,15 +25,16 @@ interface Change {
 /** Changes a registry's name, URL, sign-in, CA file or TLS verification, one at a time. */
 export async function editRegistry(context: CommandContext, arg?: unknown): Promise<void> {
   const registry =
-    registryFromArgument(context, arg) ?? (await pickRegistry(context.model, 'Edit Registry'));
+    registryFromArgument(context, arg) ??
+    (await pickRegistry(context.model, vscode.l10n.t('Edit Registry')));
   if (!registry) {
     return;
   }
   const previous = registry.entry;
-  const title = `Edit Registry "${previous.name}"`;
+  const title = vscode.l10n.t('Edit Registry "{0}"', previous.name);
   const picked = await vscode.window.showQuickPick(fieldItems(previous), {
     title,
-    placeHolder: 'What do you want to change?',
+    placeHolder: vscode.l10n.t('What do you want to change?'),
   });
   if (!picked) {
     return;
@@ -46,28 +47,30 @@ export async function editRegistry(context: CommandContext, arg?: unknown): Prom
   if (checked && (await saveRegistry(context, previous, checked.entry, checked.secrets))) {
     context.log.info(`Edited registry "${checked.entry.name}" (${picked.field})`);
     const { name } = checked.entry;
-    void vscode.window.showInformationMessage(`Saved the changes to registry "${name}".`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Saved the changes to registry "{0}".', name),
+    );
   }
 }
 
 function fieldItems(entry: RegistryEntry): FieldItem[] {
   const https = entry.url.startsWith('https:');
   const items: FieldItem[] = [
-    { field: 'name', label: 'Name', description: entry.name },
-    { field: 'url', label: 'URL', description: entry.url },
-    { field: 'auth', label: 'Sign-in', description: describeAuth(entry) },
+    { field: 'name', label: vscode.l10n.t('Name'), description: entry.name },
+    { field: 'url', label: vscode.l10n.t('URL'), description: entry.url },
+    { field: 'auth', label: vscode.l10n.t('Sign-in'), description: describeAuth(entry) },
   ];
   if (https) {
     items.push(
       {
         field: 'caFile',
-        label: 'CA certificate',
-        description: entry.caFile ?? 'none: the usual trusted roots',
+        label: vscode.l10n.t('CA certificate'),
+        description: entry.caFile ?? vscode.l10n.t('none: the usual trusted roots'),
       },
       {
         field: 'insecure',
-        label: 'TLS verification',
-        description: entry.insecure ? 'off (insecure)' : 'on',
+        label: vscode.l10n.t('TLS verification'),
+        description: entry.insecure ? vscode.l10n.t('off (insecure)') : vscode.l10n.t('on'),
       },
     );
   }
@@ -77,13 +80,17 @@ function fieldItems(entry: RegistryEntry): FieldItem[] {
 function describeAuth(entry: RegistryEntry): string {
   switch (entry.auth) {
     case 'rootToken':
-      return 'root token';
+      return vscode.l10n.t('root token');
     case 'apiKey':
-      return `API key ${entry.apiKeyId ?? '(no id)'}`;
+      return entry.apiKeyId
+        ? vscode.l10n.t('API key {0}', entry.apiKeyId)
+        : vscode.l10n.t('API key (no id)');
     case 'certificate':
-      return `client certificate ${entry.certFile ?? '(no file)'}`;
+      return entry.certFile
+        ? vscode.l10n.t('client certificate {0}', entry.certFile)
+        : vscode.l10n.t('client certificate (no file)');
     default:
-      return 'none';
+      return vscode.l10n.t('none');
   }
 }
 
@@ -99,7 +106,7 @@ async function askChange(
       taken.delete(entry.name);
       const name = await vscode.window.showInputBox({
         title,
-        prompt: 'A name for the registry, shown in the Registries view',
+        prompt: vscode.l10n.t('A name for the registry, shown in the Registries view'),
         value: entry.name,
         validateInput: (value) => nameProblem(value, taken),
       });
@@ -108,7 +115,7 @@ async function askChange(
     case 'url': {
       const url = await vscode.window.showInputBox({
         title,
-        prompt: 'The registry URL with its port',
+        prompt: vscode.l10n.t('The registry URL with its port'),
         value: entry.url,
         validateInput: (value) => urlProblem(value),
       });
@@ -135,7 +142,7 @@ function urlProblem(value: string): string | undefined {
 }
 
 async function askSignIn(entry: RegistryEntry, title: string): Promise<Change | undefined> {
-  const kind = await askAuthKind(title, `How do you sign in to ${entry.url}?`, {
+  const kind = await askAuthKind(title, vscode.l10n.t('How do you sign in to {0}?', entry.url), {
     https: entry.url.startsWith('https:'),
     current: entry.auth ?? 'none',
   });
@@ -148,14 +155,14 @@ async function askSignIn(entry: RegistryEntry, title: string): Promise<Change | 
 }
 
 async function askCaFile(entry: RegistryEntry, title: string): Promise<Change | undefined> {
-  const choose = { label: '$(file) Choose a CA certificate file...' };
-  const remove = { label: '$(close) Use the usual trusted roots only' };
+  const choose = { label: `$(file) ${vscode.l10n.t('Choose a CA certificate file...')}` };
+  const remove = { label: `$(close) ${vscode.l10n.t('Use the usual trusted roots only')}` };
   const choices = entry.caFile ? [choose, remove] : [choose];
   const how = await vscode.window.showQuickPick(choices, { title });
   if (how === remove) {
     return { entry: { ...entry, caFile: undefined } };
   }
-  const label = 'CA certificate (PEM)';
+  const label = vscode.l10n.t('CA certificate (PEM)');
   const caFile = how && (await pickFile(title, label, PEM_CERTIFICATE, entry.caFile));
   return caFile ? { entry: { ...entry, caFile } } : undefined;
 }
@@ -164,17 +171,19 @@ async function askVerification(entry: RegistryEntry): Promise<Change | undefined
   if (entry.insecure) {
     return { entry: { ...entry, insecure: undefined } };
   }
-  const choice = await vscode.window.showWarningMessage(
-    `Turn off TLS verification for "${entry.name}"?`,
-    {
-      modal: true,
-      detail: 'The certificate of this registry will not be checked, so anyone who can intercept '
-        + 'the connection could pose as the registry and read the credentials sent to it. Prefer '
-        + 'a CA certificate file. Other registries keep their checks.',
-    },
-    'Turn Off Verification',
+  const turnOff = vscode.l10n.t('Turn Off Verification');
+  const unchecked = vscode.l10n.t('The certificate of this registry will not be checked.');
+  const risk = vscode.l10n.t(
+    'Anyone who can intercept the connection could pose as the registry and read the credentials.',
   );
-  return choice ? { entry: { ...entry, insecure: true } } : undefined;
+  const prefer = vscode.l10n.t('Prefer a CA certificate file. Other registries keep their checks.');
+  const detail = [unchecked, risk, prefer].join(' ');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Turn off TLS verification for "{0}"?', entry.name),
+    { modal: true, detail },
+    turnOff,
+  );
+  return choice === turnOff ? { entry: { ...entry, insecure: true } } : undefined;
 }
 
 /** Checks the changed registry; a failure offers fixes (a few rounds) or saving anyway. */
@@ -194,7 +203,8 @@ async function check(
     return change;
   }
   context.log.warn(`Edit Registry: ${describeError(probe.error)}`);
-  const fix = await chooseFix(title, change.entry.url, probe.error, change.entry, 'Save Anyway');
+  const saveAnyway = vscode.l10n.t('Save Anyway');
+  const fix = await chooseFix(title, change.entry.url, probe.error, change.entry, saveAnyway);
   if (fix?.kind !== 'retry' || round >= 5) {
     return fix && change;
   }

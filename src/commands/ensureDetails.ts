@@ -6,7 +6,7 @@ import {
 } from '../tree/detailLoader';
 import type { RegistryNode, TemplateNode } from '../tree/nodes';
 import type { CommandContext } from './context';
-import { showErrorWithLog } from './showError';
+import { showErrorWithLog, showMessageWithLog } from './showError';
 
 export type DetailsOutcome = 'complete' | 'partial' | 'cancelled';
 
@@ -14,9 +14,12 @@ export type DetailsOutcome = 'complete' | 'partial' | 'cancelled';
 const ASK_ABOVE = 200;
 
 export interface DetailsRequest {
-  /** What needs the details, to start the question: "Filtering by arch". */
-  purpose: string;
-  /** What happens to templates left without details: "are left out". */
+  /**
+   * The question, a whole sentence: what needs the details of `count` templates of the registry
+   * `registry` ("Filtering by arch needs the details of 500 templates of "Fleet".").
+   */
+  needs(count: string, registry: string): string;
+  /** What happens to templates left without details, a whole sentence. */
   without: string;
   /** Ask before loading; commands run with arguments (tests, keybindings) do not. */
   ask: boolean;
@@ -38,7 +41,7 @@ export async function ensureDetails(
     templates = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Window,
-        title: `Listing templates of ${registry.entry.name}`,
+        title: vscode.l10n.t('Listing templates of {0}', registry.entry.name),
       },
       () => listTemplates(context.model, registry),
     );
@@ -68,18 +71,23 @@ async function askToLoad(
   request: DetailsRequest,
 ): Promise<'load' | 'skip' | undefined> {
   const count = missing.toLocaleString('en-US');
-  const load = 'Load Details';
-  const skip = 'Use Loaded Only';
+  const load = vscode.l10n.t('Load Details');
+  const skip = vscode.l10n.t('Use Loaded Only');
+  const sends = vscode.l10n.t(
+    'Loading them sends {0} requests to {1}, {2} at a time (ankaRegistry.maxConcurrentRequests).',
+    count,
+    registry.entry.url,
+    maxConcurrentRequests(),
+  );
+  const detail = [
+    vscode.l10n.t('They are not loaded yet.'),
+    sends,
+    vscode.l10n.t('You can cancel it.'),
+    request.without,
+  ];
   const choice = await vscode.window.showInformationMessage(
-    `${request.purpose} needs the details of ${count} templates of "${registry.entry.name}" ` +
-      'that are not loaded yet.',
-    {
-      modal: true,
-      detail:
-        `Loading them sends ${count} requests to ${registry.entry.url}, ` +
-        `${maxConcurrentRequests()} at a time (setting ankaRegistry.maxConcurrentRequests); ` +
-        `you can cancel it. Templates without details ${request.without}.`,
-    },
+    request.needs(count, registry.entry.name),
+    { modal: true, detail: detail.join(' ') },
     load,
     skip,
   );
@@ -94,7 +102,7 @@ export function loadWithProgress(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Loading template details from "${registry.entry.name}"`,
+      title: vscode.l10n.t('Loading template details from "{0}"', registry.entry.name),
       cancellable: true,
     },
     async (progress, token) => {
@@ -124,7 +132,12 @@ export function progressReporter(
     if (percent > reported || update.done === 0) {
       const done = update.done.toLocaleString('en-US');
       const total = update.total.toLocaleString('en-US');
-      progress.report({ message: `${done} of ${total}`, increment: percent - reported });
+      const message = vscode.l10n.t({
+        message: '{0} of {1}',
+        args: [done, total],
+        comment: 'progress: 120 of 10,000 templates',
+      });
+      progress.report({ message, increment: percent - reported });
       reported = percent;
     }
   };
@@ -141,15 +154,11 @@ function reportFailures(
   const reason = describeError(result.firstError);
   context.log.error(`Details of ${result.failed} templates of ${registry.entry.name}: ${reason}`);
   const count = result.failed.toLocaleString('en-US');
-  void vscode.window
-    .showWarningMessage(
-      `Could not read the details of ${count} templates of "${registry.entry.name}". ` +
-        `The first failure: ${reason}`,
-      'Show Log',
-    )
-    .then((choice) => {
-      if (choice === 'Show Log') {
-        context.log.show();
-      }
-    });
+  const message = [
+    vscode.l10n.t(
+      'Could not read the details of {0} templates of "{1}".', count, registry.entry.name,
+    ),
+    vscode.l10n.t('The first failure: {0}', reason),
+  ].join(' ');
+  void showMessageWithLog(context.log, message, 'warning');
 }

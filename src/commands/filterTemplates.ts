@@ -10,8 +10,6 @@ import { ensureDetails } from './ensureDetails';
 import { nodeOfKind, pickRegistry } from './pickers';
 import { showErrorWithLog } from './showError';
 
-const TITLE = 'Filter Templates';
-
 /**
  * Filters a registry's templates by name, arch and days since the last pull. From a row or the
  * palette it asks for the filter in one line; a second argument gives it (tests, keybindings).
@@ -24,14 +22,17 @@ export async function filterTemplates(
   const node = nodeOfKind(arg, 'registry', 'template');
   const registry = node?.kind === 'template'
     ? node.registry
-    : node ?? (await pickRegistry(context.model, TITLE));
+    : node ?? (await pickRegistry(context.model, vscode.l10n.t('Filter Templates')));
   if (!registry) {
     return;
   }
   let templates: TemplateNode[];
   try {
     templates = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `${TITLE}: listing templates` },
+      {
+        location: vscode.ProgressLocation.Window,
+        title: vscode.l10n.t('Filter Templates: listing templates'),
+      },
       () => listTemplates(context.model, registry),
     );
   } catch (error) {
@@ -45,13 +46,23 @@ export async function filterTemplates(
   }
   const parsed = parseFilter(line);
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(`Filter Templates: ${parsed.message}.`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Filter Templates: {0}.', parsed.message),
+    );
     return;
   }
   if (filterNeedsDetails(parsed.filter)) {
     const outcome = await ensureDetails(context, registry, {
-      purpose: `Filtering by ${parsed.filter.arch ? 'arch' : 'the last pull'}`,
-      without: 'are left out and counted as "not checked"',
+      needs: parsed.filter.arch
+        ? (count, name) => vscode.l10n.t(
+          'Filtering by arch needs the details of {0} templates of "{1}".', count, name,
+        )
+        : (count, name) => vscode.l10n.t(
+          'Filtering by the last pull needs the details of {0} templates of "{1}".', count, name,
+        ),
+      without: vscode.l10n.t(
+        'Templates without details are left out and counted as "not checked".',
+      ),
       ask: !given,
     });
     if (outcome === 'cancelled') {
@@ -70,10 +81,16 @@ function askFilter(
 ): Thenable<string | undefined> {
   const current = context.listing.filterOf(registry);
   return vscode.window.showInputBox({
-    title: `Filter Templates of "${registry.entry.name}"`,
+    title: vscode.l10n.t('Filter Templates of "{0}"', registry.entry.name),
     value: current ? formatFilter(current) : '',
-    placeHolder: 'Part of a name; arch:arm64 or arch:amd64; unpulled:90 (days). Empty clears.',
-    prompt: 'Words match template names (any case); arch:… and unpulled:DAYS narrow further.',
+    placeHolder: vscode.l10n.t({
+      message: 'Part of a name; arch:arm64 or arch:amd64; unpulled:90 (days). Empty clears.',
+      comment: 'arch: and unpulled: are typed as they are; keep them',
+    }),
+    prompt: vscode.l10n.t({
+      message: 'Words match template names (any case); arch:… and unpulled:DAYS narrow further.',
+      comment: 'arch: and unpulled: are typed as they are; keep them',
+    }),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const parsed = parseFilter(value);
@@ -97,7 +114,7 @@ function preview(
   const total = templates.length.toLocaleString('en-US');
   const described = describeFilter(filter);
   if (described === '') {
-    return `No filter: all ${total} templates show.`;
+    return vscode.l10n.t('No filter: all {0} templates show.', total);
   }
   const now = Date.now();
   let shown = 0;
@@ -107,9 +124,17 @@ function preview(
     shown += verdict === true ? 1 : 0;
     unchecked += verdict === undefined ? 1 : 0;
   }
-  const count = `${shown.toLocaleString('en-US')} of ${total} templates match ${described}`;
+  const matching = shown.toLocaleString('en-US');
   if (unchecked === 0) {
-    return `${count}.`;
+    return vscode.l10n.t({
+      message: '{0} of {1} templates match {2}.',
+      args: [matching, total, described],
+      comment: '{2} describes the filter',
+    });
   }
-  return `${count} so far; ${unchecked.toLocaleString('en-US')} need their details loaded first.`;
+  return vscode.l10n.t({
+    message: '{0} of {1} templates match {2} so far; {3} need their details loaded first.',
+    args: [matching, total, described, unchecked.toLocaleString('en-US')],
+    comment: '{2} describes the filter',
+  });
 }

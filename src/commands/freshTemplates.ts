@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { describeError, type Template } from '../registry';
 import type { RegistryNode } from '../tree/nodes';
 import type { ManageContext } from './manageContext';
@@ -17,8 +18,14 @@ export async function readTemplates(
   refs: readonly TemplateRef[],
   title: string,
 ): Promise<Array<Template | Error>> {
-  const what = refs.length === 1 ? 'reading the template' : `reading ${refs.length} templates`;
-  return context.ui.progress('view', `${title}: ${what}…`, () =>
+  const progressTitle = refs.length === 1
+    ? l10n.t({ message: '{0}: reading the template…', args: [title], comment: '{0}: a command' })
+    : l10n.t({
+      message: '{0}: reading {1} templates…',
+      args: [title, refs.length],
+      comment: '{0}: a command',
+    });
+  return context.ui.progress('view', progressTitle, () =>
     Promise.all(
       refs.map((ref) =>
         context.model
@@ -40,7 +47,7 @@ export async function readAllTemplates(
   const failed = results.find((result): result is Error => result instanceof Error);
   if (failed) {
     context.log.error(describeError(failed));
-    context.ui.error(`${describeError(failed)}. Nothing was changed.`);
+    context.ui.error(l10n.t('{0}. Nothing was changed.', describeError(failed)));
     return undefined;
   }
   return results as Template[];

@@ -7,6 +7,7 @@ import { copyTagName } from './copyTagName';
 import { copyTemplateId } from './copyTemplateId';
 import { deleteTemplate } from './deleteTemplate';
 import { editRegistry } from './editRegistry';
+import { importFromAnkaCli } from './importFromAnkaCli';
 import { LISTING_COMMANDS } from './listingCommands';
 import { manageApiKeys } from './manageApiKeys';
 import { openConfig } from './openConfig';
@@ -46,6 +47,7 @@ const COMMANDS: Record<string, Handler> = {
   'ankaRegistry.copyPullCommand': withManageUi(copyPullCommand),
   'ankaRegistry.pull': pull,
   'ankaRegistry.push': push,
+  'ankaRegistry.importFromAnkaCli': importFromAnkaCli,
   ...LISTING_COMMANDS,
 };
 

@@ -38,7 +38,8 @@ export interface ManageUi {
   info(message: string): void;
   /** An error with a "Show Log" button. */
   error(message: string): void;
-  copy(text: string, what: string): Promise<void>;
+  /** Puts `text` on the clipboard and shows `notice`, a whole sentence that says what it was. */
+  copy(text: string, notice: string): Promise<void>;
 }
 
 export interface ManageLog {

@@ -7,6 +7,7 @@ import { asTreeNode } from './context';
 /**
  * Quick picks for commands run from the palette: registry, then template, then tag, as far as a
  * command needs. Each returns undefined when the user cancels or there is nothing to pick.
+ * They stay open when focus moves: a walkthrough button that runs a command refocuses its step.
  */
 
 export async function pickRegistry(
@@ -15,7 +16,9 @@ export async function pickRegistry(
 ): Promise<RegistryNode | undefined> {
   const registries = model.getRegistries();
   if (registries.length === 0) {
-    void vscode.window.showInformationMessage('No Anka Registry is configured yet.');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No Anka Registry is configured yet.'),
+    );
     return undefined;
   }
   if (registries.length === 1) {
@@ -23,7 +26,7 @@ export async function pickRegistry(
   }
   const picked = await vscode.window.showQuickPick(
     registries.map((node) => ({ label: node.entry.name, description: node.entry.url, node })),
-    { title, placeHolder: 'Choose a registry' },
+    { title, placeHolder: vscode.l10n.t('Choose a registry'), ignoreFocusOut: true },
   );
   return picked?.node;
 }
@@ -35,7 +38,14 @@ async function loadChildren(
   title: string,
 ): Promise<TreeNode[] | undefined> {
   const children = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `${title}: loading…` },
+    {
+      location: vscode.ProgressLocation.Window,
+      title: vscode.l10n.t({
+        message: '{0}: loading…',
+        args: [title],
+        comment: '{0}: a command',
+      }),
+    },
     () => model.getChildren(parent),
   );
   const failed = children.find((node) => node.kind === 'error');
@@ -61,13 +71,18 @@ export async function pickTemplate(
   );
   if (children && templates.length === 0) {
     void vscode.window.showInformationMessage(
-      `The registry "${from.entry.name}" has no templates.`,
+      vscode.l10n.t('The registry "{0}" has no templates.', from.entry.name),
     );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     templates.map((node) => ({ label: node.summary.name, description: node.summary.id, node })),
-    { title, placeHolder: `Choose a template of ${from.entry.name}`, matchOnDescription: true },
+    {
+      title,
+      placeHolder: vscode.l10n.t('Choose a template of {0}', from.entry.name),
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    },
   );
   return picked?.node;
 }
@@ -87,20 +102,26 @@ export async function pickTag(
     .filter((node): node is TagNode => node.kind === 'tag')
     .filter((node) => node.id !== exclude?.id);
   if (children && tags.length === 0) {
-    const other = exclude ? ' other' : '';
-    void vscode.window.showInformationMessage(
-      `The template "${from.summary.name}" has no${other} tags.`,
-    );
+    const name = from.summary.name;
+    void vscode.window.showInformationMessage(exclude
+      ? vscode.l10n.t('The template "{0}" has no other tags.', name)
+      : vscode.l10n.t('The template "{0}" has no tags.', name));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     tags.map((node) => ({
-      label: node.version.tag || `(version ${node.version.number})`,
-      description: `#${node.version.number}${node.isNewest ? ' · newest' : ''}`,
+      label: node.version.tag || vscode.l10n.t('(version {0})', node.version.number),
+      description: node.isNewest
+        ? vscode.l10n.t('#{0} · newest', node.version.number)
+        : `#${node.version.number}`,
       detail: node.version.description || undefined,
       node,
     })),
-    { title, placeHolder: `Choose a tag of ${from.summary.name}` },
+    {
+      title,
+      placeHolder: vscode.l10n.t('Choose a tag of {0}', from.summary.name),
+      ignoreFocusOut: true,
+    },
   );
   return picked?.node;
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { CliEnvelope, PullRequest } from '../cli';
 import type { RegistryNode } from '../tree/nodes';
 import type { CommandContext } from './context';
@@ -26,7 +27,12 @@ export async function pull(
     return undefined;
   }
   const label = labelOf(target.templateName, target.tag);
-  const registry = await cliRegistryFor(context, target.registry, `pull ${label}`);
+  const operation = vscode.l10n.t({
+    message: 'pull {0}',
+    args: [label],
+    comment: 'Completes "Could not {0}: reason"; {0} is "sequoia · ssh"',
+  });
+  const registry = await cliRegistryFor(context, target.registry, operation);
   if (!registry) {
     return undefined;
   }
@@ -39,30 +45,41 @@ export async function pull(
   };
   const verdict = await checkSpace(context, cli, request, label);
   if (!verdict) {
-    return { status: 'declined', message: `Did not pull ${label}.` };
+    return { status: 'declined', message: vscode.l10n.t('Did not pull {0}.', label) };
   }
   const from = registry.name;
-  const outcome = await runTransfer(`Pulling ${label} from ${from}`, (options) =>
+  const outcome = await runTransfer(vscode.l10n.t('Pulling {0} from {1}', label, from), (options) =>
     cli.pull(request, options),
   );
   if (outcome.status === 'ok') {
     refreshRegistry(context, target.registry);
   }
   const tag = outcome.status === 'ok' ? tagOf(outcome.envelope, target.tag) : target.tag;
+  const pulled = labelOf(target.templateName, tag);
   const notes = [
-    verdict.kind === 'alreadyLocal' ? 'It was already local: nothing was downloaded.' : '',
-    target.shrink ? `The other local tags of ${target.templateName} were removed.` : '',
+    vscode.l10n.t('Pulled {0} from {1} to this Mac.', pulled, from),
+    verdict.kind === 'alreadyLocal'
+      ? vscode.l10n.t('It was already local: nothing was downloaded.')
+      : '',
+    target.shrink
+      ? vscode.l10n.t('The other local tags of {0} were removed.', target.templateName)
+      : '',
   ];
   return reportTransfer(context, outcome, {
-    success: [`Pulled ${labelOf(target.templateName, tag)} from ${from} to this Mac.`, ...notes]
-      .filter(Boolean)
-      .join(' '),
-    what: `Pull of ${label}`,
+    success: notes.filter(Boolean).join(' '),
+    cancelled: (stopped) => stopped
+      ? vscode.l10n.t('Pull of {0} cancelled; the anka CLI has stopped.', label)
+      : vscode.l10n.t(
+        'Pull of {0} cancelled, but the anka CLI did not stop within 2 seconds.',
+        label,
+      ),
+    log: `Pull of ${target.templateName} · ${tag ?? 'newest tag'} from ${from}`,
   });
 }
 
+/** "sequoia · ssh"; the tag in words when the newest is meant. */
 function labelOf(templateName: string, tag: string | undefined): string {
-  return `${templateName} · ${tag ?? 'newest tag'}`;
+  return `${templateName} · ${tag ?? vscode.l10n.t('newest tag')}`;
 }
 
 /** The tag the CLI reports it pulled, for a pull of the newest tag. */

@@ -35,16 +35,20 @@ export async function checkSpace(
   if (verdict.kind !== 'tooBig') {
     return verdict;
   }
-  const proceed = 'Pull Anyway';
+  const proceed = vscode.l10n.t('Pull Anyway');
+  const detail = [
+    vscode.l10n.t('The pull would stop when the disk is full.'),
+    vscode.l10n.t(
+      'Free some space first (delete VMs or tags you no longer use on this Mac), or pull anyway.',
+    ),
+  ];
   const choice = await vscode.window.showWarningMessage(
-    `${label} needs ${formatBytes(verdict.needed)}, but only ${formatBytes(verdict.free)} ` +
-      'is free on this Mac.',
-    {
-      modal: true,
-      detail:
-        'The pull would stop when the disk is full. Free some space first, for example by ' +
-        'deleting VMs or tags you no longer use on this Mac, or pull anyway.',
-    },
+    vscode.l10n.t({
+      message: '{0} needs {1}, but only {2} is free on this Mac.',
+      args: [label, formatBytes(verdict.needed), formatBytes(verdict.free)],
+      comment: '{0} is "sequoia · ssh", {1} and {2} sizes such as "19.6 GiB"',
+    }),
+    { modal: true, detail: detail.join(' ') },
     proceed,
   );
   return choice === proceed ? verdict : undefined;
@@ -57,7 +61,7 @@ async function askDownloadSize(
 ): Promise<DownloadSize | undefined | Error | 'cancelled'> {
   const options = {
     location: vscode.ProgressLocation.Notification,
-    title: `Checking the download size of ${label}…`,
+    title: vscode.l10n.t('Checking the download size of {0}…', label),
     cancellable: true,
   };
   return vscode.window.withProgress(options, async (_progress, token) => {

@@ -3,9 +3,14 @@ import type { RegistryNode, TagNode, TemplateNode, TreeNode } from '../tree/node
 import type { CommandContext } from './context';
 import { pickTemplate } from './pickers';
 
-export const PULL_TITLE = 'Pull Template';
+function pullTitle(): string {
+  return vscode.l10n.t('Pull Template');
+}
 
 /** What to pull: a template's tag, or its newest tag when `tag` is undefined. */
+/** The CLI option for a pull that removes the other local tags, shown as it is typed. */
+const SHRINK_OPTION = '-s';
+
 export interface PullTarget {
   registry: RegistryNode;
   templateId: string;
@@ -44,9 +49,11 @@ function fromNode(context: CommandContext, node: TagNode | TemplateNode): BaseTa
   }
   const { template, version, registry } = node;
   if (version.tag === '' && !node.isNewest) {
-    void vscode.window.showInformationMessage(
-      `Version ${version.number} of ${template.name} has no tag, and the anka CLI pulls by tag.`,
-    );
+    void vscode.window.showInformationMessage(vscode.l10n.t(
+      'Version {0} of {1} has no tag, and the anka CLI pulls by tag.',
+      version.number,
+      template.name,
+    ));
     return undefined;
   }
   return {
@@ -60,7 +67,7 @@ function fromNode(context: CommandContext, node: TagNode | TemplateNode): BaseTa
 }
 
 async function fromPalette(context: CommandContext): Promise<BaseTarget | undefined> {
-  const template = await pickTemplate(context.model, PULL_TITLE);
+  const template = await pickTemplate(context.model, pullTitle());
   if (!template) {
     return undefined;
   }
@@ -90,22 +97,24 @@ type TagChoice = { newest: true } | { newest: false; tag: string };
 async function pickTag(templateName: string, tags: TagNode[]): Promise<TagChoice | undefined> {
   type Item = vscode.QuickPickItem & { choice: TagChoice };
   const newest: Item = {
-    label: '$(star-empty) Newest tag',
-    description: 'no -t',
-    detail: 'Whichever tag is the newest when the pull starts',
+    label: `$(star-empty) ${vscode.l10n.t('Newest tag')}`,
+    description: vscode.l10n.t('no -t'),
+    detail: vscode.l10n.t('Whichever tag is the newest when the pull starts'),
     choice: { newest: true },
   };
   const items: Item[] = tags
     .filter((node) => node.version.tag !== '')
     .map((node) => ({
       label: node.version.tag,
-      description: `#${node.version.number}${node.isNewest ? ' · newest' : ''}`,
+      description: node.isNewest
+        ? vscode.l10n.t('#{0} · newest', node.version.number)
+        : `#${node.version.number}`,
       detail: node.version.description || undefined,
       choice: { newest: false, tag: node.version.tag },
     }));
   const picked = await vscode.window.showQuickPick([newest, ...items], {
-    title: PULL_TITLE,
-    placeHolder: `Choose the tag of ${templateName} to pull`,
+    title: pullTitle(),
+    placeHolder: vscode.l10n.t('Choose the tag of {0} to pull', templateName),
     matchOnDescription: true,
     ignoreFocusOut: true,
   });
@@ -116,23 +125,26 @@ async function pickShrink(
   templateName: string,
   tag: string | undefined,
 ): Promise<boolean | undefined> {
-  const label = `${templateName} · ${tag ?? 'newest tag'}`;
+  const label = `${templateName} · ${tag ?? vscode.l10n.t('newest tag')}`;
   const items: Array<vscode.QuickPickItem & { shrink: boolean }> = [
     {
-      label: '$(cloud-download) Pull',
-      detail: `Download ${label} and keep the template's other tags on this Mac`,
+      label: `$(cloud-download) ${vscode.l10n.t('Pull')}`,
+      detail: vscode.l10n.t('Download {0} and keep the template\'s other tags on this Mac', label),
       shrink: false,
     },
     {
-      label: '$(archive) Pull and Remove Other Local Tags',
-      description: '-s',
-      detail: `Download ${label}, then delete the template's other tags on this Mac to save space`,
+      label: `$(archive) ${vscode.l10n.t('Pull and Remove Other Local Tags')}`,
+      description: SHRINK_OPTION,
+      detail: vscode.l10n.t(
+        'Download {0}, then delete the template\'s other tags on this Mac to save space',
+        label,
+      ),
       shrink: true,
     },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `${PULL_TITLE}: ${label}`,
-    placeHolder: 'Pull to this Mac',
+    title: vscode.l10n.t('Pull Template: {0}', label),
+    placeHolder: vscode.l10n.t('Pull to this Mac'),
     ignoreFocusOut: true,
   });
   return picked?.shrink;

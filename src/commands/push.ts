@@ -7,7 +7,7 @@ import { cliRegistryFor, requireAnkaCli } from './cliAccess';
 import { nodeOfKind, pickRegistry } from './pickers';
 import {
   askDescription, askNewName, askTag, chooseAfterConflict, loadLocalVms, loadTemplates,
-  pickPushTarget, pickVm, PUSH_TITLE, tagsOf, type PushTarget,
+  pickPushTarget, pickVm, pushTitle, tagsOf, type PushTarget,
 } from './pushPrompts';
 import {
   reportTransfer, runTransfer, showTransferError, type TransferResult,
@@ -45,18 +45,22 @@ export async function push(
   const registryNode =
     clicked?.kind === 'template'
       ? clicked.registry
-      : (clicked ?? (await pickRegistry(context.model, PUSH_TITLE)));
+      : (clicked ?? (await pickRegistry(context.model, pushTitle())));
   if (!registryNode) {
     return undefined;
   }
-  const operation = `push to ${registryNode.entry.name}`;
+  const operation = vscode.l10n.t({
+    message: 'push to {0}',
+    args: [registryNode.entry.name],
+    comment: 'Completes "Could not {0}: reason"; {0} is a registry',
+  });
   const registry = await cliRegistryFor(context, registryNode, operation);
   const vms = registry ? await loadLocalVms(context, cli) : undefined;
   if (!registry || !vms) {
     return undefined;
   }
   if (vms.length === 0) {
-    const message = 'There is no VM on this Mac to push (anka list is empty).';
+    const message = vscode.l10n.t('There is no VM on this Mac to push (anka list is empty).');
     void vscode.window.showInformationMessage(message);
     return { status: 'declined', message };
   }
@@ -93,7 +97,8 @@ async function pushTo(
   }
   const vmName = newName === '' ? job.vm.name : await cloneVm(context, job, newName);
   if (vmName === undefined) {
-    return { status: 'failed', message: `Could not copy ${job.vm.name}.`, error: undefined };
+    const message = vscode.l10n.t('Could not copy {0}.', job.vm.name);
+    return { status: 'failed', message, error: undefined };
   }
   const request: PushRequest = {
     registry: job.registry,
@@ -105,9 +110,8 @@ async function pushTo(
   };
   const label = `${targetName} · ${answers.tag}`;
   const to = job.registry.name;
-  const outcome = await runTransfer(`Pushing ${vmName} as ${label} to ${to}`, (options) =>
-    job.cli.push(request, options),
-  );
+  const title = vscode.l10n.t('Pushing {0} as {1} to {2}', vmName, label, to);
+  const outcome = await runTransfer(title, (options) => job.cli.push(request, options));
   const refusedName =
     outcome.status === 'failed' &&
     isCliError(outcome.error) &&
@@ -120,8 +124,15 @@ async function pushTo(
     showPushed(context, job.registryNode, template === undefined);
   }
   return reportTransfer(context, outcome, {
-    success: `Pushed ${label} to ${to} (from the VM ${vmName}).`,
-    what: `Push of ${vmName} as ${label}`,
+    success: vscode.l10n.t('Pushed {0} to {1} (from the VM {2}).', label, to, vmName),
+    cancelled: (stopped) => stopped
+      ? vscode.l10n.t('Push of {0} as {1} cancelled; the anka CLI has stopped.', vmName, label)
+      : vscode.l10n.t(
+        'Push of {0} as {1} cancelled, but the anka CLI did not stop within 2 seconds.',
+        vmName,
+        label,
+      ),
+    log: `Push of ${vmName} as ${label} to ${to}`,
   });
 }
 
@@ -161,7 +172,7 @@ async function cloneVm(
   job: PushJob,
   name: string,
 ): Promise<string | undefined> {
-  const title = `Copying ${job.vm.name} as ${name}…`;
+  const title = vscode.l10n.t('Copying {0} as {1}…', job.vm.name, name);
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title },
@@ -183,13 +194,15 @@ async function retryAfterConflict(
 ): Promise<TransferResult> {
   const choice = await chooseAfterConflict(templateName);
   if (!choice) {
-    return { status: 'declined', message: `Did not push ${job.vm.name}.` };
+    return { status: 'declined', message: vscode.l10n.t('Did not push {0}.', job.vm.name) };
   }
   context.model.refresh(job.registryNode);
   const templates = (await loadTemplates(context, job.registryNode)) ?? [];
   const template = templates.find((node) => node.summary.name === templateName);
   if (choice === 'nextTag' && !template) {
-    const message = `The template ${templateName} is no longer on ${job.registry.name}.`;
+    const message = vscode.l10n.t(
+      'The template {0} is no longer on {1}.', templateName, job.registry.name,
+    );
     showTransferError(context, message);
     return { status: 'failed', message, error: undefined };
   }
@@ -197,5 +210,5 @@ async function retryAfterConflict(
     ? { kind: 'existing', template }
     : { kind: 'newName' };
   const result = await pushTo(context, { ...job, templates }, target, answers);
-  return result ?? { status: 'declined', message: `Did not push ${job.vm.name}.` };
+  return result ?? { status: 'declined', message: vscode.l10n.t('Did not push {0}.', job.vm.name) };
 }

@@ -6,7 +6,12 @@ import type { CommandContext } from './context';
 import { showTransferError } from './transferProgress';
 import { ownTarget, validateDescription, validateNewName, validateTag } from './transferRules';
 
-export const PUSH_TITLE = 'Push VM';
+export function pushTitle(): string {
+  return vscode.l10n.t('Push VM');
+}
+
+/** The CLI option that pushes a VM as the next tag of a template, shown as it is typed. */
+const NEXT_TAG_OPTION = '-v';
 
 /** Where a push goes. `own`: the VM's own template (no -v); `existing`: next tag of another. */
 export type PushTarget =
@@ -20,7 +25,10 @@ export async function loadLocalVms(
 ): Promise<LocalVm[] | undefined> {
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Listing the VMs on this Mac…' },
+      {
+        location: vscode.ProgressLocation.Window,
+        title: vscode.l10n.t('Listing the VMs on this Mac…'),
+      },
       () => cli.listVms(),
     );
   } catch (error) {
@@ -33,11 +41,17 @@ export async function pickVm(vms: LocalVm[]): Promise<LocalVm | undefined> {
   const picked = await vscode.window.showQuickPick(
     vms.map((vm) => ({
       label: vm.name,
-      description: [vm.status, vm.tag ? `at ${vm.tag}` : undefined].filter(Boolean).join(' · '),
+      description: [vm.status, vm.tag ? vscode.l10n.t('at {0}', vm.tag) : undefined]
+        .filter(Boolean)
+        .join(' · '),
       detail: vm.uuid,
       vm,
     })),
-    { title: PUSH_TITLE, placeHolder: 'Choose the VM on this Mac to push', ignoreFocusOut: true },
+    {
+      title: pushTitle(),
+      placeHolder: vscode.l10n.t('Choose the VM on this Mac to push'),
+      ignoreFocusOut: true,
+    },
   );
   return picked?.vm;
 }
@@ -82,14 +96,16 @@ export async function pickPushTarget(
   const first: TargetItem[] = [];
   if (own.kind === 'newTemplate') {
     first.push({
-      label: `$(add) New template "${vm.name}"`,
-      detail: `Creates the template ${vm.name} on ${registryName} with this VM as its first tag`,
+      label: `$(add) ${vscode.l10n.t('New template "{0}"', vm.name)}`,
+      detail: vscode.l10n.t(
+        'Creates the template {0} on {1} with this VM as its first tag', vm.name, registryName,
+      ),
       target: { kind: 'own', name: vm.name, template: undefined },
     });
   } else if (own.kind === 'ownTemplate') {
     first.push({
-      label: `$(tag) Next tag of ${own.template.name}`,
-      description: 'this VM came from it',
+      label: `$(tag) ${vscode.l10n.t('Next tag of {0}', own.template.name)}`,
+      description: vscode.l10n.t('this VM came from it'),
       target: { kind: 'own', name: own.template.name, template: nodeOf(own.template.id) },
     });
   } else {
@@ -99,19 +115,19 @@ export async function pickPushTarget(
   const others: TargetItem[] = templates
     .filter((node) => node.summary.id !== taken)
     .map((node) => ({
-      label: `$(tag) Next tag of ${node.summary.name}`,
-      description: '-v',
+      label: `$(tag) ${vscode.l10n.t('Next tag of {0}', node.summary.name)}`,
+      description: NEXT_TAG_OPTION,
       target: { kind: 'existing', template: node },
     }));
   const separator: TargetItem = {
-    label: 'other templates',
+    label: vscode.l10n.t('other templates'),
     kind: vscode.QuickPickItemKind.Separator,
   };
   const picked = await vscode.window.showQuickPick(
     [...first, ...(others.length > 0 ? [separator, ...others] : [])],
     {
-      title: `${PUSH_TITLE}: ${vm.name}`,
-      placeHolder: `Push ${vm.name} to ${registryName} as…`,
+      title: vscode.l10n.t('Push VM: {0}', vm.name),
+      placeHolder: vscode.l10n.t('Push {0} to {1} as…', vm.name, registryName),
       ignoreFocusOut: true,
     },
   );
@@ -127,15 +143,19 @@ function conflictItems(
   const items: TargetItem[] = [];
   if (template) {
     items.push({
-      label: `$(tag) Next tag of ${name}`,
-      description: '-v',
-      detail: `${name} on the registry has another id than this VM; the VM becomes its next tag`,
+      label: `$(tag) ${vscode.l10n.t('Next tag of {0}', name)}`,
+      description: NEXT_TAG_OPTION,
+      detail: vscode.l10n.t(
+        '{0} on the registry has another id than this VM; the VM becomes its next tag', name,
+      ),
       target: { kind: 'existing', template },
     });
   }
   items.push({
-    label: '$(copy) Under another name…',
-    detail: `Copies ${vm.name} on this Mac under a new name and pushes the copy as a new template`,
+    label: `$(copy) ${vscode.l10n.t('Under another name…')}`,
+    detail: vscode.l10n.t(
+      'Copies {0} on this Mac under a new name and pushes the copy as a new template', vm.name,
+    ),
     target: { kind: 'newName' },
   });
   return items;
@@ -145,16 +165,17 @@ function conflictItems(
 export async function chooseAfterConflict(
   templateName: string,
 ): Promise<'nextTag' | 'newName' | undefined> {
-  const nextTag = `Push as Next Tag of ${templateName}`;
-  const newName = 'Push Under Another Name…';
+  const nextTag = vscode.l10n.t('Push as Next Tag of {0}', templateName);
+  const newName = vscode.l10n.t('Push Under Another Name…');
+  const detail = [
+    vscode.l10n.t(
+      'Push the VM as the next tag of that template, or under another name as a new template.',
+    ),
+    vscode.l10n.t('Nothing on the registry is deleted either way.'),
+  ];
   const choice = await vscode.window.showWarningMessage(
-    `The registry already has a template named "${templateName}" with another id.`,
-    {
-      modal: true,
-      detail:
-        'Push the VM as the next tag of that template, or under another name as a new ' +
-        'template. Nothing on the registry is deleted either way.',
-    },
+    vscode.l10n.t('The registry already has a template named "{0}" with another id.', templateName),
+    { modal: true, detail: detail.join(' ') },
     nextTag,
     newName,
   );
@@ -164,9 +185,9 @@ export async function chooseAfterConflict(
 export function askTag(existingTags: string[], target: string): Thenable<string | undefined> {
   return vscode.window
     .showInputBox({
-      title: `${PUSH_TITLE}: tag`,
-      prompt: `The new tag of ${target}`,
-      placeHolder: 'for example xcode-16.2+brew or 2026.12.04',
+      title: vscode.l10n.t('Push VM: tag'),
+      prompt: vscode.l10n.t('The new tag of {0}', target),
+      placeHolder: vscode.l10n.t('for example xcode-16.2+brew or 2026.12.04'),
       ignoreFocusOut: true,
       validateInput: (value) => validateTag(value, existingTags),
     })
@@ -176,9 +197,11 @@ export function askTag(existingTags: string[], target: string): Thenable<string 
 export function askDescription(): Thenable<string | undefined> {
   return vscode.window
     .showInputBox({
-      title: `${PUSH_TITLE}: description`,
-      prompt: 'A description of the tag (optional; it cannot be changed after the push)',
-      placeHolder: 'for example "Xcode 16.2 with the iOS 18.2 simulator"',
+      title: vscode.l10n.t('Push VM: description'),
+      prompt: vscode.l10n.t(
+        'A description of the tag (optional; it cannot be changed after the push)',
+      ),
+      placeHolder: vscode.l10n.t('for example "Xcode 16.2 with the iOS 18.2 simulator"'),
       ignoreFocusOut: true,
       validateInput: validateDescription,
     })
@@ -193,8 +216,10 @@ export function askNewName(
   const summaries = templates.map((node) => node.summary);
   return vscode.window
     .showInputBox({
-      title: `${PUSH_TITLE}: new template name`,
-      prompt: `A copy of ${vm.name} is made on this Mac under this name, then pushed`,
+      title: vscode.l10n.t('Push VM: new template name'),
+      prompt: vscode.l10n.t(
+        'A copy of {0} is made on this Mac under this name, then pushed', vm.name,
+      ),
       value: `${vm.name}-2`,
       ignoreFocusOut: true,
       validateInput: (value) => validateNewName(value, summaries, vms),

@@ -7,28 +7,32 @@ import { pickRegistry } from './pickers';
 export async function removeRegistry(context: CommandContext, arg?: unknown): Promise<void> {
   const clicked = asTreeNode(arg);
   const node =
-    clicked?.kind === 'registry' ? clicked : await pickRegistry(context.model, 'Remove Registry');
+    clicked?.kind === 'registry'
+      ? clicked
+      : await pickRegistry(context.model, vscode.l10n.t('Remove Registry'));
   if (!node) {
     return;
   }
   const { name, url } = node.entry;
+  const remove = vscode.l10n.t('Remove');
+  const unchanged = [
+    vscode.l10n.t('Only the entry in your settings and its stored credentials are removed.'),
+    vscode.l10n.t('The registry and its templates are not changed.'),
+  ].join(' ');
   const choice = await vscode.window.showWarningMessage(
-    `Remove the registry "${name}" from the Registries view?`,
-    {
-      modal: true,
-      detail: `${url}\n\nOnly the entry in your settings and its stored credentials are ` +
-        'removed; the registry and its templates are not changed.',
-    },
-    'Remove',
+    vscode.l10n.t('Remove the registry "{0}" from the Registries view?', name),
+    { modal: true, detail: `${url}\n\n${unchanged}` },
+    remove,
   );
-  if (choice !== 'Remove') {
+  if (choice !== remove) {
     return;
   }
   const removed = await removeRegistryEntry(node.entry);
   if (!removed) {
-    void vscode.window.showWarningMessage(
-      `The registry "${name}" was not found in the settings; it may have been edited meanwhile.`,
-    );
+    void vscode.window.showWarningMessage(vscode.l10n.t(
+      'The registry "{0}" was not found in the settings; it may have been edited meanwhile.',
+      name,
+    ));
     return;
   }
   // The same registry may be configured twice; its secrets go with the last entry.

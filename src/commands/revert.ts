@@ -1,9 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { ManageContext } from './manageContext';
 import { confirmAndRevert } from './revertChanges';
 import { revertTargets } from './revertPlan';
 import { tagTargets } from './targets';
-
-const TITLE = 'Revert Tag';
 
 /**
  * Reverts a tag: the registry removes that version and every newer one; reverting the first
@@ -11,9 +10,10 @@ const TITLE = 'Revert Tag';
  * oldest selected tag.
  */
 export async function revert(context: ManageContext, ...args: unknown[]): Promise<void> {
-  const tags = await tagTargets(context, args, TITLE);
+  const title = l10n.t('Revert Tag');
+  const tags = await tagTargets(context, args, title);
   if (tags.length === 0) {
     return;
   }
-  await confirmAndRevert(context, revertTargets(tags), TITLE);
+  await confirmAndRevert(context, revertTargets(tags), title);
 }

@@ -1,10 +1,15 @@
+import * as l10n from '@vscode/l10n';
 import { pluralize } from '../format';
+import type { TemplateVersion } from '../registry';
 import type { TreeClient } from '../tree/registryState';
 import { applyChanges, type Change } from './applyChanges';
 import { revertConfirmation } from './confirmations';
+import { tagCount } from './counts';
 import { readAllTemplates } from './freshTemplates';
 import type { ManageContext } from './manageContext';
-import { describeVersion, planRevert, type RevertPlan, type RevertTarget } from './revertPlan';
+import {
+  describeVersion, planRevert, versionName, type RevertPlan, type RevertTarget,
+} from './revertPlan';
 
 /**
  * The part "Revert Tag" and "Revert Latest Tag" share: read the templates afresh, plan, confirm
@@ -24,11 +29,11 @@ export async function confirmAndRevert(
     const template = templates[index];
     return template
       ? planRevert(target.registry, template, target.fromVersion)
-      : `template "${target.templateName}" could not be read`;
+      : l10n.t('template "{0}" could not be read', target.templateName);
   });
   const problem = planned.find((plan): plan is string => typeof plan === 'string');
   if (problem !== undefined) {
-    context.ui.error(`Cannot revert: ${problem}. Nothing was changed.`);
+    context.ui.error(l10n.t('Cannot revert: {0}. Nothing was changed.', problem));
     return;
   }
   const plans = planned as RevertPlan[];
@@ -43,7 +48,10 @@ function revertChange(plan: RevertPlan): Change {
   return {
     registry: plan.registry,
     templateId: plan.template.id,
-    title: `Reverting ${pluralize(plan.removed.length, 'tag')} of "${plan.template.name}"`,
+    title: plan.removed.length === 1
+      ? l10n.t('Reverting 1 tag of "{0}"', plan.template.name)
+      : l10n.t('Reverting {0} tags of "{1}"', plan.removed.length, plan.template.name),
+    logTitle: `Reverting ${pluralize(plan.removed.length, 'tag')} of "${plan.template.name}"`,
     permission: 'delete_revert',
     removesTemplate: plan.kept.length === 0,
     doneText: revertSummary(plan),
@@ -70,23 +78,45 @@ async function checkRevert(client: TreeClient, plan: RevertPlan): Promise<void> 
   const left = plan.removed.filter((version) => numbers.has(version.number));
   const lost = plan.kept.filter((version) => !numbers.has(version.number));
   if (left.length > 0 || lost.length > 0) {
-    const problems = [
-      left.length > 0 ? `still has ${left.map(describeVersion).join(', ')}` : '',
-      lost.length > 0 ? `also lost ${lost.map(describeVersion).join(', ')}` : '',
-    ];
-    throw new Error(
-      `the registry answered OK, but the template ${problems.filter(Boolean).join(' and ')}`,
+    throw new Error(revertMismatch(left, lost));
+  }
+}
+
+function revertMismatch(left: TemplateVersion[], lost: TemplateVersion[]): string {
+  const still = left.map(describeVersion).join(', ');
+  const gone = lost.map(describeVersion).join(', ');
+  if (left.length > 0 && lost.length > 0) {
+    return l10n.t(
+      'the registry answered OK, but the template still has {0} and also lost {1}', still, gone,
     );
   }
+  return left.length > 0
+    ? l10n.t('the registry answered OK, but the template still has {0}', still)
+    : l10n.t('the registry answered OK, but the template also lost {0}', gone);
 }
 
 /** `Reverted 2 tags of "sequoia" on "Local" (java17, ssh); 1 tag is left.` */
 export function revertSummary(plan: RevertPlan): string {
-  const names = plan.removed.map((version) => version.tag || `version ${version.number}`);
-  const head = `Reverted ${pluralize(plan.removed.length, 'tag')} of "${plan.template.name}" ` +
-    `on "${plan.registry.entry.name}" (${names.join(', ')})`;
-  const tail = plan.kept.length === 0
-    ? 'the template is removed'
-    : `${pluralize(plan.kept.length, 'tag')} ${plan.kept.length === 1 ? 'is' : 'are'} left`;
-  return `${head}; ${tail}.`;
+  const names = plan.removed.map(versionName).join(', ');
+  const reverted = tagCount(plan.removed.length);
+  const { name } = plan.template;
+  const registry = plan.registry.entry.name;
+  if (plan.kept.length === 0) {
+    return l10n.t({
+      message: 'Reverted {0} of "{1}" on "{2}" ({3}); the template is removed.',
+      args: [reverted, name, registry, names],
+      comment: '{0} is "2 tags", {1} the template, {2} the registry, {3} the tag names',
+    });
+  }
+  return plan.kept.length === 1
+    ? l10n.t({
+      message: 'Reverted {0} of "{1}" on "{2}" ({3}); 1 tag is left.',
+      args: [reverted, name, registry, names],
+      comment: '{0} is "2 tags", {1} the template, {2} the registry, {3} the tag names',
+    })
+    : l10n.t({
+      message: 'Reverted {0} of "{1}" on "{2}" ({3}); {4} tags are left.',
+      args: [reverted, name, registry, names, plan.kept.length],
+      comment: '{0} is "2 tags", {1} the template, {2} the registry, {3} the tag names',
+    });
 }

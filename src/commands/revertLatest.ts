@@ -1,12 +1,12 @@
+import * as l10n from '@vscode/l10n';
 import type { ManageContext } from './manageContext';
 import { confirmAndRevert } from './revertChanges';
 import { templateTargets } from './targets';
 
-const TITLE = 'Revert Latest Tag';
-
 /** Removes the newest tag of each template it runs on; a template's only tag takes it along. */
 export async function revertLatest(context: ManageContext, ...args: unknown[]): Promise<void> {
-  const templates = await templateTargets(context, args, TITLE);
+  const title = l10n.t('Revert Latest Tag');
+  const templates = await templateTargets(context, args, title);
   if (templates.length === 0) {
     return;
   }
@@ -16,5 +16,5 @@ export async function revertLatest(context: ManageContext, ...args: unknown[]): 
     templateName: node.summary.name,
     fromVersion: 'newest' as const,
   }));
-  await confirmAndRevert(context, targets, TITLE);
+  await confirmAndRevert(context, targets, title);
 }

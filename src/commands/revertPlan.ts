@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Template, TemplateVersion, VersionSelector } from '../registry';
 import type { RegistryNode, TagNode } from '../tree/nodes';
 
@@ -37,8 +38,10 @@ export function planRevert(
     : versions.find((version) => version.number === fromVersion);
   if (!target) {
     return fromVersion === 'newest'
-      ? `template "${template.name}" has no tags`
-      : `version ${fromVersion} is no longer in template "${template.name}"; refresh the tree`;
+      ? l10n.t('template "{0}" has no tags', template.name)
+      : l10n.t(
+        'version {0} is no longer in template "{1}"; refresh the tree', fromVersion, template.name,
+      );
   }
   return {
     registry,
@@ -72,6 +75,12 @@ export function revertTargets(tags: readonly TagNode[]): RevertTarget[] {
 
 /** A version as lists show it: `java17 (version 2)`. */
 export function describeVersion(version: TemplateVersion): string {
-  const name = version.tag === '' ? '(no tag name)' : version.tag;
-  return `${name} (version ${version.number})`;
+  return version.tag === ''
+    ? l10n.t('(no tag name) (version {0})', version.number)
+    : l10n.t('{0} (version {1})', version.tag, version.number);
+}
+
+/** A version by its tag, or by its number when it has no tag: `java17`, `version 2`. */
+export function versionName(version: TemplateVersion): string {
+  return version.tag || l10n.t('version {0}', version.number);
 }

@@ -1,24 +1,26 @@
+import * as l10n from '@vscode/l10n';
 import type { Arch, Template } from '../registry';
 import { applyChanges, type Change } from './applyChanges';
 import { readAllTemplates } from './freshTemplates';
 import type { Choice, ManageContext } from './manageContext';
 import { templateTargets } from './targets';
 
-const TITLE = 'Set Arch';
-
-const ARCHES: ReadonlyArray<{ arch: Arch; detail: string }> = [
-  { arch: 'arm64', detail: 'Apple silicon' },
-  { arch: 'amd64', detail: 'Intel' },
-];
+function arches(): ReadonlyArray<{ arch: Arch; detail: string }> {
+  return [
+    { arch: 'arm64', detail: l10n.t('Apple silicon') },
+    { arch: 'amd64', detail: l10n.t('Intel') },
+  ];
+}
 
 /** Sets the arch of the templates it runs on, after a quick pick that shows the current one. */
 export async function setArch(context: ManageContext, ...args: unknown[]): Promise<void> {
-  const nodes = await templateTargets(context, args, TITLE);
+  const title = l10n.t('Set Arch');
+  const nodes = await templateTargets(context, args, title);
   if (nodes.length === 0) {
     return;
   }
   const refs = nodes.map((node) => ({ registry: node.registry, id: node.summary.id }));
-  const templates = await readAllTemplates(context, refs, TITLE);
+  const templates = await readAllTemplates(context, refs, title);
   if (!templates) {
     return;
   }
@@ -37,23 +39,25 @@ export async function setArch(context: ManageContext, ...args: unknown[]): Promi
   if (changes.length === 0) {
     context.ui.info(
       templates.length === 1
-        ? `Template "${templates[0]?.name}" is already ${arch}; nothing was changed.`
-        : `All ${templates.length} templates are already ${arch}; nothing was changed.`,
+        ? l10n.t(
+          'Template "{0}" is already {1}; nothing was changed.', templates[0]?.name ?? '', arch,
+        )
+        : l10n.t('All {0} templates are already {1}; nothing was changed.', templates.length, arch),
     );
     return;
   }
-  await applyChanges(context, TITLE, changes);
+  await applyChanges(context, title, changes);
 }
 
 /** arm64 and amd64, the current value marked (per template count when several are chosen). */
 export function archChoices(templates: readonly Template[]): Array<Choice<Arch>> {
-  return ARCHES.map(({ arch, detail }) => {
+  return arches().map(({ arch, detail }) => {
     const current = templates.filter((template) => template.arch === arch).length;
     let description: string | undefined;
     if (current > 0) {
       description = templates.length === 1
-        ? 'current'
-        : `current for ${current} of ${templates.length}`;
+        ? l10n.t('current')
+        : l10n.t('current for {0} of {1}', current, templates.length);
     }
     return { label: arch, description, detail, value: arch };
   });
@@ -62,27 +66,33 @@ export function archChoices(templates: readonly Template[]): Array<Choice<Arch>>
 function pickTitle(templates: readonly Template[]): string {
   const [only] = templates;
   return templates.length === 1 && only
-    ? `${TITLE} of "${only.name}"`
-    : `${TITLE} of ${templates.length} templates`;
+    ? l10n.t('Set Arch of "{0}"', only.name)
+    : l10n.t('Set Arch of {0} templates', templates.length);
 }
 
 function placeHolder(templates: readonly Template[]): string {
   const [only] = templates;
   if (templates.length > 1 || !only) {
-    return 'Choose the arch for every chosen template';
+    return l10n.t('Choose the arch for every chosen template');
   }
-  return only.arch ? `Now ${only.arch}; choose the new arch` : 'No arch is set; choose one';
+  return only.arch
+    ? l10n.t('Now {0}; choose the new arch', only.arch)
+    : l10n.t('No arch is set; choose one');
 }
 
 function archChange(registry: Change['registry'], template: Template, arch: Arch): Change {
-  const was = template.arch ? ` (was ${template.arch})` : '';
+  const { name } = template;
+  const where = registry.entry.name;
   return {
     registry,
     templateId: template.id,
-    title: `Setting the arch of "${template.name}" to ${arch}`,
+    title: l10n.t('Setting the arch of "{0}" to {1}', name, arch),
+    logTitle: `Setting the arch of "${name}" to ${arch}`,
     permission: 'set_arch',
     removesTemplate: false,
-    doneText: `Set the arch of "${template.name}" on "${registry.entry.name}" to ${arch}${was}.`,
+    doneText: template.arch
+      ? l10n.t('Set the arch of "{0}" on "{1}" to {2} (was {3}).', name, where, arch, template.arch)
+      : l10n.t('Set the arch of "{0}" on "{1}" to {2}.', name, where, arch),
     run: (client) => client.setArch(template.id, arch),
   };
 }

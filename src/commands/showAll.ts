@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { nodeOfKind, pickRegistry } from './pickers';
 
@@ -9,7 +10,7 @@ export async function showAll(context: CommandContext, arg?: unknown): Promise<v
   const node = nodeOfKind(arg, 'more', 'template', 'registry');
   const parent = node?.kind === 'more'
     ? node.parent
-    : node ?? (await pickRegistry(context.model, 'Show All Templates'));
+    : node ?? (await pickRegistry(context.model, vscode.l10n.t('Show All Templates')));
   if (!parent) {
     return;
   }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { nodeOfKind, pickTag } from './pickers';
 
@@ -16,7 +17,7 @@ export async function showDetails(context: CommandContext, arg?: unknown): Promi
     });
     return;
   }
-  const tag = node ?? (await pickTag(context.model, 'Show Template Details'));
+  const tag = node ?? (await pickTag(context.model, vscode.l10n.t('Show Template Details')));
   if (!tag) {
     return;
   }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { nodeOfKind, pickRegistry } from './pickers';
 
@@ -9,7 +10,7 @@ export async function showRegistryOverview(context: CommandContext, arg?: unknow
   const node = nodeOfKind(arg, 'registry', 'template');
   const registry = node?.kind === 'template'
     ? node.registry
-    : node ?? (await pickRegistry(context.model, 'Show Registry Overview'));
+    : node ?? (await pickRegistry(context.model, vscode.l10n.t('Show Registry Overview')));
   if (registry) {
     context.overviews.show(registry);
   }

@@ -6,7 +6,7 @@ import type { CommandContext } from './context';
 import { pickRegistry } from './pickers';
 import { askAuthKind, askCredentials } from './signIn/askCredentials';
 import { chooseFix } from './signIn/chooseFix';
-import { describeStatus, probeRegistry } from './signIn/probe';
+import { describeStatus, probeRegistry, statusForLog } from './signIn/probe';
 import { registryFromArgument, saveRegistry } from './signIn/saveRegistry';
 
 const MAX_ROUNDS = 5;
@@ -17,16 +17,17 @@ const MAX_ROUNDS = 5;
  */
 export async function signInAgain(context: CommandContext, arg?: unknown): Promise<void> {
   const registry =
-    registryFromArgument(context, arg) ?? (await pickRegistry(context.model, 'Sign In Again'));
+    registryFromArgument(context, arg) ??
+    (await pickRegistry(context.model, vscode.l10n.t('Sign In Again')));
   if (!registry) {
     return;
   }
   const previous = registry.entry;
-  const title = `Sign In to ${previous.name}`;
+  const title = vscode.l10n.t('Sign In to {0}', previous.name);
   const https = previous.url.startsWith('https:');
   const kind = previous.auth && previous.auth !== 'none'
     ? previous.auth
-    : await askAuthKind(title, `How do you sign in to ${previous.url}?`, {
+    : await askAuthKind(title, vscode.l10n.t('How do you sign in to {0}?', previous.url), {
         https,
         recommended: ['rootToken', 'apiKey'],
       });
@@ -40,23 +41,31 @@ export async function signInAgain(context: CommandContext, arg?: unknown): Promi
   let entry: RegistryEntry = { ...previous, ...first.settings };
   const stored = kind === previous.auth ? await context.secrets.get(previous) : {};
   let secrets: RegistrySecrets = { ...stored, ...first.secrets };
-  let outcome: string | undefined;
+  /** What the check found, for the message and (in English) the log. */
+  let outcome: { text: string; log: string } | undefined;
   for (let round = 1; outcome === undefined && round <= MAX_ROUNDS; round++) {
     const probe = await probeRegistry(context, entry, secrets);
     if (probe === 'cancelled') {
       return;
     }
     if (probe.ok) {
-      outcome = describeStatus(probe.status, probe.templates);
+      outcome = {
+        text: describeStatus(probe.status, probe.templates),
+        log: statusForLog(probe.status, probe.templates),
+      };
       break;
     }
     context.log.warn(`Sign In Again: ${describeError(probe.error)}`);
-    const fix = await chooseFix(title, entry.url, probe.error, entry, 'Save Anyway');
+    const saveAnyway = vscode.l10n.t('Save Anyway');
+    const fix = await chooseFix(title, entry.url, probe.error, entry, saveAnyway);
     if (fix === undefined) {
       return;
     }
     if (fix.kind === 'keep') {
-      outcome = 'saved without a successful check';
+      outcome = {
+        text: vscode.l10n.t('saved without a successful check'),
+        log: 'saved without a successful check',
+      };
       break;
     }
     const sameKind = (fix.credentials.settings.auth ?? 'none') === (entry.auth ?? 'none');
@@ -67,7 +76,9 @@ export async function signInAgain(context: CommandContext, arg?: unknown): Promi
     return;
   }
   if (await saveRegistry(context, previous, entry, secrets)) {
-    context.log.info(`Signed in to registry "${entry.name}" (${outcome})`);
-    void vscode.window.showInformationMessage(`Signed in to "${entry.name}": ${outcome}.`);
+    context.log.info(`Signed in to registry "${entry.name}" (${outcome.log})`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Signed in to "{0}": {1}.', entry.name, outcome.text),
+    );
   }
 }

@@ -23,8 +23,8 @@ export async function sortTemplates(context: CommandContext, arg?: unknown): Pro
         continue;
       }
       const outcome = await ensureDetails(context, registry, {
-        purpose: `Sorting by ${SORT_LABELS[key].toLowerCase()}`,
-        without: 'follow the others, by name',
+        needs: (count, name) => sortNeeds(key, count, name),
+        without: vscode.l10n.t('Templates without details follow the others, by name.'),
         ask: !isSortKey(arg),
       });
       if (outcome === 'cancelled') {
@@ -37,14 +37,33 @@ export async function sortTemplates(context: CommandContext, arg?: unknown): Pro
   context.listing.setSort(key);
 }
 
+/** The question before loading details for an order by date. */
+function sortNeeds(key: TemplateSortKey, count: string, registry: string): string {
+  if (key === 'lastPush') {
+    return vscode.l10n.t(
+      'Sorting by last push (newest first) needs the details of {0} templates of "{1}".',
+      count,
+      registry,
+    );
+  }
+  return vscode.l10n.t(
+    'Sorting by last pull (longest unpulled first) needs the details of {0} templates of "{1}".',
+    count,
+    registry,
+  );
+}
+
 async function askOrder(current: TemplateSortKey): Promise<TemplateSortKey | undefined> {
   const picked = await vscode.window.showQuickPick(
     SORT_KEYS.map((key) => ({
       label: SORT_LABELS[key],
-      description: key === current ? '(current)' : undefined,
+      description: key === current ? vscode.l10n.t('(current)') : undefined,
       key,
     })),
-    { title: 'Sort Templates By', placeHolder: 'Choose the order of templates in every registry' },
+    {
+      title: vscode.l10n.t('Sort Templates By'),
+      placeHolder: vscode.l10n.t('Choose the order of templates in every registry'),
+    },
   );
   return picked?.key;
 }

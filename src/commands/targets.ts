@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { describeError } from '../registry';
 import type { RegistryNode, TagNode, TemplateNode, TreeNode } from '../tree/nodes';
 import { asTreeNode } from './context';
@@ -16,7 +17,7 @@ export async function pickRegistryNode(
   const registries = context.model.getRegistries();
   if (registries.length === 0) {
     context.ui.info(
-      'No Anka Registry is configured yet: run "Anka Registry: Add Registry..." first.',
+      l10n.t('No Anka Registry is configured yet: run "Anka Registry: Add Registry..." first.'),
     );
     return undefined;
   }
@@ -28,7 +29,7 @@ export async function pickRegistryNode(
     description: node.entry.url,
     value: node,
   }));
-  return context.ui.pick(choices, title, 'Choose a registry');
+  return context.ui.pick(choices, title, l10n.t('Choose a registry'));
 }
 
 export async function pickTemplateNode(
@@ -37,13 +38,16 @@ export async function pickTemplateNode(
   registry?: RegistryNode,
 ): Promise<TemplateNode | undefined> {
   const from = registry ?? (await pickRegistryNode(context, title));
-  const children = from && (await loadChildren(context, from, title, 'templates'));
+  const loading = l10n.t({
+    message: '{0}: loading templates…', args: [title], comment: '{0}: a command',
+  });
+  const children = from && (await loadChildren(context, from, loading));
   if (!from || !children) {
     return undefined;
   }
   const templates = nodesOfKind(children, 'template');
   if (templates.length === 0) {
-    context.ui.info(`Registry "${from.entry.name}" has no templates.`);
+    context.ui.info(l10n.t('Registry "{0}" has no templates.', from.entry.name));
     return undefined;
   }
   const choices = templates.map((node) => ({
@@ -51,7 +55,7 @@ export async function pickTemplateNode(
     description: node.summary.id,
     value: node,
   }));
-  return context.ui.pick(choices, title, `Choose a template of ${from.entry.name}`);
+  return context.ui.pick(choices, title, l10n.t('Choose a template of {0}', from.entry.name));
 }
 
 export async function pickTagNode(
@@ -60,22 +64,28 @@ export async function pickTagNode(
   template?: TemplateNode,
 ): Promise<TagNode | undefined> {
   const from = template ?? (await pickTemplateNode(context, title));
-  const children = from && (await loadChildren(context, from, title, 'tags'));
+  const loading = l10n.t({
+    message: '{0}: loading tags…', args: [title], comment: '{0}: a command',
+  });
+  const children = from && (await loadChildren(context, from, loading));
   if (!from || !children) {
     return undefined;
   }
   const tags = nodesOfKind(children, 'tag');
   if (tags.length === 0) {
-    context.ui.info(`Template "${from.summary.name}" has no tags.`);
+    context.ui.info(l10n.t('Template "{0}" has no tags.', from.summary.name));
     return undefined;
   }
-  return context.ui.pick(tags.map(tagChoice), title, `Choose a tag of ${from.summary.name}`);
+  const placeHolder = l10n.t('Choose a tag of {0}', from.summary.name);
+  return context.ui.pick(tags.map(tagChoice), title, placeHolder);
 }
 
 export function tagChoice(node: TagNode) {
   return {
-    label: node.version.tag || `(version ${node.version.number})`,
-    description: `#${node.version.number}${node.isNewest ? ' · newest' : ''}`,
+    label: node.version.tag || l10n.t('(version {0})', node.version.number),
+    description: node.isNewest
+      ? l10n.t('#{0} · newest', node.version.number)
+      : `#${node.version.number}`,
     detail: node.version.description || undefined,
     value: node,
   };
@@ -85,10 +95,9 @@ export function tagChoice(node: TagNode) {
 async function loadChildren(
   context: ManageContext,
   parent: RegistryNode | TemplateNode,
-  title: string,
-  what: string,
+  progressTitle: string,
 ): Promise<TreeNode[] | undefined> {
-  const children = await context.ui.progress('window', `${title}: loading ${what}…`, () =>
+  const children = await context.ui.progress('window', progressTitle, () =>
     context.model.getChildren(parent),
   );
   const failed = nodesOfKind(children, 'error')[0];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../registry';
 import { isCliError, progressMessage, type CliEnvelope, type TransferOptions } from '../cli';
 import type { CommandContext } from './context';
+import { showMessageWithLog } from './showError';
 
 /** How a push or pull ended; the commands return it, which the tests read. */
 export type TransferResult =
@@ -29,10 +30,10 @@ export function runTransfer(
   return vscode.window.withProgress(options, async (progress, token) => {
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => {
-      progress.report({ message: 'cancelling…' });
+      progress.report({ message: vscode.l10n.t('cancelling…') });
       controller.abort();
     });
-    progress.report({ message: 'starting the anka CLI…' });
+    progress.report({ message: vscode.l10n.t('starting the anka CLI…') });
     try {
       const envelope = await start({
         signal: controller.signal,
@@ -53,24 +54,32 @@ export function runTransfer(
   });
 }
 
+/** What a transfer's end is told with: whole sentences, and the transfer in English for the log. */
+export interface TransferWords {
+  success: string;
+  /** "Pull of sequoia · ssh cancelled; the anka CLI has stopped.", as the CLI stopped or not. */
+  cancelled(stopped: boolean): string;
+  /** "Pull of sequoia · ssh from Local", for the log. */
+  log: string;
+}
+
 /** Tells the user how a transfer ended: success, cancellation (once the CLI is gone), failure. */
 export function reportTransfer(
   context: CommandContext,
   outcome: Outcome,
-  /** `what` starts the cancel message: "Pull of sequoia · ssh". */
-  words: { success: string; what: string },
+  words: TransferWords,
 ): TransferResult {
   if (outcome.status === 'ok') {
-    context.log.info(words.success);
+    context.log.info(`${words.log}: done`);
     void vscode.window.showInformationMessage(words.success);
     return { status: 'ok', message: words.success };
   }
   if (outcome.status === 'cancelled') {
     const message = outcome.stopped
-      ? `${words.what} cancelled; the anka CLI has stopped.`
-      : `${words.what} cancelled, but the anka CLI did not stop within 2 seconds; ` +
-        'check for a running anka process.';
-    context.log.warn(message);
+      ? words.cancelled(true)
+      : `${words.cancelled(false)} ${vscode.l10n.t('Check for a running anka process.')}`;
+    const stopped = outcome.stopped ? 'the CLI stopped' : 'the CLI did not stop within 2 s';
+    context.log.warn(`${words.log}: cancelled; ${stopped}`);
     if (outcome.stopped) {
       void vscode.window.showInformationMessage(message);
     } else {
@@ -85,9 +94,5 @@ export function reportTransfer(
 
 /** An error message with "Show Log"; the CLI layer has logged the failure already. */
 export function showTransferError(context: CommandContext, message: string): void {
-  void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
-    if (choice === 'Show Log') {
-      context.log.show();
-    }
-  });
+  void showMessageWithLog(context.log, message);
 }

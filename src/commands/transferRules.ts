@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DownloadSize, LocalVm } from '../cli';
 import type { TemplateSummary } from '../registry';
 
@@ -6,32 +7,35 @@ import type { TemplateSummary } from '../registry';
 /** Letters, digits and `.`, `_`, `+`, `-`, not starting with `-` (the CLI would read an option). */
 const TAG_PATTERN = /^[A-Za-z0-9._+][A-Za-z0-9._+-]*$/;
 const TAG_LIMIT = 128;
+const DESCRIPTION_LIMIT = 500;
 
 export function validateTag(value: string, existingTags: readonly string[]): string | undefined {
   const tag = value.trim();
   if (tag === '') {
-    return 'A tag is required, for example "xcode-16.2" or "2026.12.04".';
+    return l10n.t('A tag is required, for example "xcode-16.2" or "2026.12.04".');
   }
   if (tag.length > TAG_LIMIT) {
-    return `A tag has at most ${TAG_LIMIT} characters.`;
+    return l10n.t('A tag has at most {0} characters.', TAG_LIMIT);
   }
   if (!TAG_PATTERN.test(tag)) {
-    return 'Use letters, digits, ".", "_", "+" and "-" (not at the start); no spaces.';
+    return l10n.t('Use letters, digits, ".", "_", "+" and "-" (not at the start); no spaces.');
   }
   if (existingTags.includes(tag)) {
-    return `The tag "${tag}" already exists on this template; choose another.`;
+    return l10n.t('The tag "{0}" already exists on this template; choose another.', tag);
   }
   return undefined;
 }
 
 export function validateDescription(value: string): string | undefined {
   if (/[\r\n]/.test(value)) {
-    return 'The description is one line.';
+    return l10n.t('The description is one line.');
   }
   if (value.trim().startsWith('-')) {
-    return 'The description cannot start with "-".';
+    return l10n.t('The description cannot start with "-".');
   }
-  return value.length > 500 ? 'The description has at most 500 characters.' : undefined;
+  return value.length > DESCRIPTION_LIMIT
+    ? l10n.t('The description has at most {0} characters.', DESCRIPTION_LIMIT)
+    : undefined;
 }
 
 export type SpaceVerdict =
@@ -87,11 +91,11 @@ export function validateNewName(
 ): string | undefined {
   const name = value.trim();
   if (name === '' || name.startsWith('-') || /[/\\\r\n]/.test(name)) {
-    return 'Enter a name without "/" that does not start with "-".';
+    return l10n.t('Enter a name without "/" that does not start with "-".');
   }
   if (templates.some((t) => t.name === name)) {
-    return `The registry already has a template named "${name}".`;
+    return l10n.t('The registry already has a template named "{0}".', name);
   }
   const onThisMac = vms.some((vm) => vm.name === name);
-  return onThisMac ? `A VM named "${name}" exists on this Mac.` : undefined;
+  return onThisMac ? l10n.t('A VM named "{0}" exists on this Mac.', name) : undefined;
 }

@@ -3,6 +3,7 @@ import type { CommandContext } from './context';
 import type {
   Choice, Confirmation, ManageCommand, ManageUi, ProgressPlace, ProgressReport,
 } from './manageContext';
+import { showMessageWithLog } from './showError';
 
 const VIEW_ID = 'ankaRegistry.registries';
 
@@ -28,16 +29,12 @@ export function vscodeUi(log: vscode.LogOutputChannel): ManageUi {
       void vscode.window.showInformationMessage(message);
     },
     error(message: string) {
-      void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
-        if (choice === 'Show Log') {
-          log.show();
-        }
-      });
+      void showMessageWithLog(log, message);
     },
-    async copy(text: string, what: string) {
+    async copy(text: string, notice: string) {
       await vscode.env.clipboard.writeText(text);
-      log.info(`Copied ${what}: ${text}`);
-      void vscode.window.showInformationMessage(`Copied ${what}: ${text}`);
+      log.info(`Copied to the clipboard: ${text}`);
+      void vscode.window.showInformationMessage(notice);
     },
   };
 }

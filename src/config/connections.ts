@@ -69,10 +69,16 @@ export class RegistryConnections implements vscode.Disposable {
     this.warned.add(key);
     const prefix = `${entry.name}: `;
     const detail = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+    const edit = vscode.l10n.t('Edit Registry');
+    const text = vscode.l10n.t({
+      message: 'Registry "{0}": {1}.',
+      args: [entry.name, detail],
+      comment: ['{0} is a registry name, {1} a warning about its connection'],
+    });
     void vscode.window
-      .showWarningMessage(`Registry "${entry.name}": ${detail}.`, 'Edit Registry')
+      .showWarningMessage(text, edit)
       .then((choice) => {
-        if (choice === 'Edit Registry') {
+        if (choice === edit) {
           void vscode.commands.executeCommand('ankaRegistry.editRegistry', entry.name);
         }
       });

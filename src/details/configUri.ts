@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { URI } from 'vscode-uri';
 
 /**
@@ -22,7 +23,13 @@ export interface ConfigAddress {
 }
 
 export function configUri(address: ConfigAddress): URI {
-  const tagPart = address.tag === '' ? `version ${address.version}` : address.tag;
+  const tagPart = address.tag === ''
+    ? l10n.t({
+      message: 'version {0}',
+      args: [address.version],
+      comment: ['A file name for the VM config of a version without a tag'],
+    })
+    : address.tag;
   const folders = `/${segment(address.registryName)}/${segment(address.templateName)}`;
   const path = `${folders}/${segment(tagPart)}.yaml`;
   const query = new URLSearchParams({

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { RegistryClient } from '../registry/client';
 import type { RegistryEntry, RegistryNode } from '../tree/nodes';
 import type { RegistryTreeModel } from '../tree/registryTreeModel';
@@ -26,10 +27,17 @@ export function findRegistry(
 
 export class RegistryGoneError extends Error {
   constructor(entry: RegistryEntry) {
-    super(
-      `The registry "${entry.name}" (${entry.url}) is no longer configured; add it again ` +
-        'with "Anka Registry: Add Registry..." to see its templates.',
-    );
+    const gone = l10n.t({
+      message: 'The registry "{0}" ({1}) is no longer configured',
+      args: [entry.name, entry.url],
+      comment: ['{0} is a registry name, {1} its URL'],
+    });
+    const addAgain = l10n.t({
+      message: 'add it again with "{0}" to see its templates.',
+      args: [l10n.t('Anka Registry: Add Registry...')],
+      comment: ['"it" is the registry; {0} is the command "Anka Registry: Add Registry..."'],
+    });
+    super(`${gone}; ${addAgain}`);
     this.name = 'RegistryGoneError';
   }
 }
@@ -42,7 +50,7 @@ export function clientFor(model: RegistryTreeModel, entry: RegistryEntry): Detai
   }
   const client = model.getState(node).client;
   if (!isDetailsClient(client)) {
-    throw new Error(`The client for registry "${entry.name}" cannot read VM configs.`);
+    throw new Error(l10n.t('The client for registry "{0}" cannot read VM configs.', entry.name));
   }
   return client;
 }

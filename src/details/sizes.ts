@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DiskUsage, Template } from '../registry/models';
 import { analyzeLayers, filesOf, isSize, sizeOfFiles, type LayerAnalysis } from './layers';
 
@@ -121,10 +122,10 @@ export function formatPercent(fraction: number): string {
 /** A signed size change: "+1.2 GiB", "−4.0 KiB", "no change". */
 export function formatChange(bytes: number | undefined, format: (bytes: number) => string): string {
   if (bytes === undefined) {
-    return 'unknown';
+    return l10n.t('unknown');
   }
   if (bytes === 0) {
-    return 'no change';
+    return l10n.t('no change');
   }
   return `${bytes > 0 ? '+' : '−'}${format(Math.abs(bytes))}`;
 }

@@ -1,10 +1,18 @@
+import * as l10n from '@vscode/l10n';
 import type { Template, TemplateVersion, VersionSelector } from '../registry/models';
 
 /** Picking a tag of a template, and asking the registry for exactly that one. */
 
 /** The tag name, or "(version N)" for a version pushed without one. */
 export function tagLabel(version: Pick<TemplateVersion, 'tag' | 'number'>): string {
-  return version.tag === '' ? `(version ${version.number})` : version.tag;
+  if (version.tag !== '') {
+    return version.tag;
+  }
+  return l10n.t({
+    message: '(version {0})',
+    args: [version.number],
+    comment: ['Stands for the name of a tag pushed without one; {0} is its version number'],
+  });
 }
 
 /** By tag name when it names one version only; by number when it is empty or ambiguous. */

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { RegistryError } from './errors';
+import { operations } from './operations';
 import type {
   ApiKey,
   ApiKeyUpdate,
@@ -48,35 +50,35 @@ export class RegistryClient {
   }
 
   getStatus(options?: CallOptions): Promise<RegistryStatus> {
-    const spec = this.get('/registry/status', 'read the registry status', options);
+    const spec = this.get('/registry/status', operations.readStatus(), options);
     return this.send(spec, parseStatus);
   }
 
   listTemplates(options?: CallOptions): Promise<TemplateSummary[]> {
-    const spec = this.get('/registry/v2/vm', 'list templates', options);
+    const spec = this.get('/registry/v2/vm', operations.listTemplates(), options);
     return this.send(spec, parseTemplateList);
   }
 
   getTemplate(id: string, options?: CallOptions): Promise<Template> {
-    const spec = this.get('/registry/v2/vm', `read template ${id}`, options, { id });
+    const spec = this.get('/registry/v2/vm', operations.readTemplate(id), options, { id });
     return this.send(spec, parseTemplate);
   }
 
   /** The deprecated v1 list, for registries older than 1.7. */
   listTemplatesV1(options?: CallOptions): Promise<TemplateSummary[]> {
-    const spec = this.get('/registry/vm', 'list templates (v1)', options);
+    const spec = this.get('/registry/vm', operations.listTemplatesV1(), options);
     return this.send(spec, parseTemplateListV1);
   }
 
   getTemplateV1(id: string, options?: CallOptions): Promise<Template> {
-    const spec = this.get('/registry/vm', `read template ${id} (v1)`, options, { id });
+    const spec = this.get('/registry/vm', operations.readTemplateV1(id), options, { id });
     return this.send(spec, parseTemplate);
   }
 
   /** The VM config of a version; the newest one when no tag or version is given. */
   getVmConfig(id: string, version?: VersionSelector, options?: CallOptions): Promise<VmConfig> {
     const query = { id, ...selectorQuery(version) };
-    const what = `read the VM config of template ${id}${describeSelector(version)}`;
+    const what = operations.readConfig(id, version);
     return this.send(this.get('/registry/vm/info', what, options, query), parseVmConfig);
   }
 
@@ -86,7 +88,7 @@ export class RegistryClient {
       method: 'DELETE',
       path: '/registry/vm',
       query: { id },
-      operation: `delete template ${id}`,
+      operation: operations.deleteTemplate(id),
       signal: options?.signal,
     };
     await this.transport.call(spec);
@@ -101,7 +103,7 @@ export class RegistryClient {
       method: 'DELETE',
       path: '/registry/revert',
       query: { id },
-      operation: `revert template ${id}${describeSelector(version)}`,
+      operation: operations.revert(id, version),
       signal: options?.signal,
     };
     if (version && 'tag' in version) {
@@ -118,19 +120,18 @@ export class RegistryClient {
       method: 'PUT',
       path: '/registry/vm/arch',
       json: { id, arch },
-      operation: `set the arch of template ${id} to ${arch}`,
+      operation: operations.setArch(id, arch),
       signal: options?.signal,
     });
   }
 
   getDisk(options?: CallOptions): Promise<DiskUsage> {
-    return this.send(this.get('/registry/disk', 'read disk usage', options), parseDisk);
+    return this.send(this.get('/registry/disk', operations.readDisk(), options), parseDisk);
   }
 
   listApiKeys(id?: string, options?: CallOptions): Promise<ApiKey[]> {
-    const spec = this.get('/v1/apikey', id ? `read API key ${id}` : 'list API keys', options, {
-      id,
-    });
+    const operation = id ? operations.readApiKey(id) : operations.listApiKeys();
+    const spec = this.get('/v1/apikey', operation, options, { id });
     return this.send(spec, parseApiKeys);
   }
 
@@ -140,7 +141,7 @@ export class RegistryClient {
       method: 'POST',
       path: '/v1/apikey',
       json: { id: key.id, ttl: key.ttl, groups: key.groups, publicKey: key.publicKey },
-      operation: `create API key ${key.id}`,
+      operation: operations.createApiKey(key.id),
       signal: options?.signal,
     });
     const privateKey = readString(body);
@@ -152,7 +153,7 @@ export class RegistryClient {
       method: 'PUT',
       path: '/v1/apikey',
       json: update,
-      operation: `update API key ${update.id}`,
+      operation: operations.updateApiKey(update.id),
       signal: options?.signal,
     });
   }
@@ -162,7 +163,7 @@ export class RegistryClient {
       method: 'DELETE',
       path: '/v1/apikey',
       json: { id },
-      operation: `delete API key ${id}`,
+      operation: operations.deleteApiKey(id),
       signal: options?.signal,
     });
   }
@@ -191,7 +192,7 @@ export class RegistryClient {
         operation: spec.operation,
         registryName: this.transport.name,
         registryUrl: redactUrl(this.transport.baseUrl),
-        reason: `unexpected answer: ${(error as Error).message}`,
+        reason: l10n.t('unexpected answer: {0}', (error as Error).message),
         cause: error,
       });
     }
@@ -206,14 +207,4 @@ function selectorQuery(version: VersionSelector): Record<string, string | number
     return { version: version.version };
   }
   return {};
-}
-
-function describeSelector(version: VersionSelector): string {
-  if (version && 'tag' in version) {
-    return ` at tag "${version.tag}"`;
-  }
-  if (version && 'version' in version) {
-    return ` at version ${version.version}`;
-  }
-  return '';
 }

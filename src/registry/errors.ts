@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * One error family for everything that can go wrong while talking to a registry. Each error says
  * what failed (the operation), where (registry name and URL, never credentials) and why.
@@ -17,6 +19,12 @@ export type RegistryErrorKind =
   | 'invalidResponse'
   | 'network';
 
+/**
+ * A setting that can fix a failure, for dialogs that offer it as a button: the reason is
+ * translated, so code must not search its words.
+ */
+export type RegistryFix = 'caFile' | 'insecure' | 'clientCertificate';
+
 export interface RegistryErrorDetails {
   kind: RegistryErrorKind;
   operation: string;
@@ -26,6 +34,7 @@ export interface RegistryErrorDetails {
   httpStatus?: number;
   envelopeStatus?: string;
   code?: string;
+  fixes?: readonly RegistryFix[];
   cause?: unknown;
 }
 
@@ -38,11 +47,18 @@ export class RegistryError extends Error {
   readonly httpStatus: number | undefined;
   readonly envelopeStatus: string | undefined;
   readonly code: string | undefined;
+  readonly fixes: readonly RegistryFix[];
 
   constructor(details: RegistryErrorDetails) {
     super(
-      `Could not ${details.operation} on registry "${details.registryName}" ` +
-        `(${details.registryUrl}): ${details.reason}`,
+      l10n.t({
+        message: 'Could not {0} on registry "{1}" ({2}): {3}',
+        args: [details.operation, details.registryName, details.registryUrl, details.reason],
+        comment: [
+          '{0} is what failed, such as "list templates"; {1} is the registry name, {2} its URL',
+          ' and {3} the reason',
+        ],
+      }),
       details.cause === undefined ? undefined : { cause: details.cause },
     );
     this.name = 'RegistryError';
@@ -54,6 +70,7 @@ export class RegistryError extends Error {
     this.httpStatus = details.httpStatus;
     this.envelopeStatus = details.envelopeStatus;
     this.code = details.code;
+    this.fixes = details.fixes ?? [];
   }
 
   /** True when trying again later, without changing anything, may succeed. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type {
   ApiKey,
   DiskUsage,
@@ -12,17 +13,11 @@ import type {
   VmConfig,
 } from './models';
 
-/** Thrown by the parsers when a required part is missing; the client makes it a RegistryError. */
-export class ShapeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ShapeError';
-  }
-}
+import {
+  expected, isObject, requireList, requireObject, ShapeError,
+} from './shape';
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { describeJsonType, isObject, ShapeError } from './shape';
 
 export function readString(value: unknown): string | undefined {
   if (typeof value === 'string') {
@@ -90,33 +85,6 @@ function objectList(value: unknown): JsonObject[] {
   return Array.isArray(value) ? value.filter(isObject) : [];
 }
 
-function requireObject(value: unknown, what: string): JsonObject {
-  if (!isObject(value)) {
-    throw new ShapeError(`expected ${what} as a JSON object, got ${describeJsonType(value)}`);
-  }
-  return value;
-}
-
-function requireList(value: unknown, what: string): unknown[] {
-  if (value === null || value === undefined) {
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    throw new ShapeError(`expected ${what} as a JSON list, got ${describeJsonType(value)}`);
-  }
-  return value;
-}
-
-export function describeJsonType(value: unknown): string {
-  if (value === null) {
-    return 'null';
-  }
-  if (Array.isArray(value)) {
-    return 'a list';
-  }
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
 /** Some registries send `uuid` where others send `id`. */
 function readId(raw: JsonObject): string | undefined {
   return nonEmpty(readString(raw['id'])) ?? nonEmpty(readString(raw['uuid']));
@@ -128,7 +96,7 @@ export function parseStatus(body: unknown): RegistryStatus {
 }
 
 export function parseTemplateList(body: unknown): TemplateSummary[] {
-  const items = requireList(body, 'the template list');
+  const items = requireList(body, expected.templateList);
   const templates: TemplateSummary[] = [];
   for (const item of items) {
     if (!isObject(item)) {
@@ -147,7 +115,7 @@ export function parseTemplateList(body: unknown): TemplateSummary[] {
 /** The deprecated v1 list: each item is an object with one `{id: name}` pair. */
 export function parseTemplateListV1(body: unknown): TemplateSummary[] {
   const templates: TemplateSummary[] = [];
-  for (const item of requireList(body, 'the template list')) {
+  for (const item of requireList(body, expected.templateList)) {
     if (!isObject(item)) {
       continue;
     }
@@ -208,10 +176,10 @@ function shareFileNames(versions: readonly JsonObject[]): void {
 }
 
 export function parseTemplate(body: unknown): Template {
-  const raw = requireObject(body, 'the template');
+  const raw = requireObject(body, expected.template);
   const id = readId(raw);
   if (id === undefined) {
-    throw new ShapeError('the template has no id');
+    throw new ShapeError(l10n.t('the template has no id'));
   }
   const versionObjects = objectList(raw['versions']);
   shareFileNames(versionObjects);
@@ -254,7 +222,7 @@ function parseHardDrive(raw: JsonObject): HardDrive {
 }
 
 export function parseVmConfig(body: unknown): VmConfig {
-  const raw = requireObject(body, 'the VM config');
+  const raw = requireObject(body, expected.vmConfig);
   const cpu = raw['cpu'];
   const firmware = raw['firmware'];
   const display = isObject(raw['display']) ? raw['display'] : {};
@@ -279,7 +247,7 @@ export function parseVmConfig(body: unknown): VmConfig {
 }
 
 export function parseDisk(body: unknown): DiskUsage {
-  const raw = requireObject(body, 'the disk usage');
+  const raw = requireObject(body, expected.diskUsage);
   const free = readNumber(raw['free']);
   const total = readNumber(raw['total']);
   const used = free !== undefined && total !== undefined ? Math.max(0, total - free) : undefined;
@@ -287,7 +255,7 @@ export function parseDisk(body: unknown): DiskUsage {
 }
 
 export function parseApiKeys(body: unknown): ApiKey[] {
-  const items = isObject(body) ? [body] : requireList(body, 'the API keys');
+  const items = isObject(body) ? [body] : requireList(body, expected.apiKeys);
   const keys: ApiKey[] = [];
   for (const item of items) {
     if (!isObject(item)) {

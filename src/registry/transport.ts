@@ -1,11 +1,12 @@
 import { STATUS_CODES } from 'node:http';
-import { Agent, request, type Dispatcher } from './undici';
+import * as l10n from '@vscode/l10n';
+import { createAgent, request, type Dispatcher } from './undici';
 import { setupFailure, withUnauthorizedHint } from './auth/failures';
 import type { AuthGrant, RequestAuth } from './auth/types';
 import { classifyTransportError, explainForbidden } from './classify';
-import { RegistryError, type RegistryErrorKind } from './errors';
+import { RegistryError, type RegistryErrorKind, type RegistryFix } from './errors';
 import { isObject, readString } from './parse';
-import { looksLikeHtml, summarizeBody } from './responseBody';
+import { describeNonJson, summarizeBody } from './responseBody';
 import { redactUrl } from './url';
 
 /** The few logging calls the client makes; the extension passes its LogOutputChannel. */
@@ -53,6 +54,9 @@ export class RegistryTransport {
   readonly baseUrl: string;
   private readonly displayUrl: string;
   private readonly host: string;
+  /** The base URL split once: every request only appends its path and query. */
+  private readonly origin: string;
+  private readonly basePath: string;
   private readonly timeoutMs: number;
   private readonly logger: RegistryLogger;
   private readonly dispatcher: Dispatcher;
@@ -63,13 +67,16 @@ export class RegistryTransport {
     this.name = options.name;
     this.baseUrl = options.url.replace(/\/+$/, '');
     this.displayUrl = redactUrl(this.baseUrl);
-    this.host = new URL(this.baseUrl).host;
+    const base = new URL(this.baseUrl);
+    this.host = base.host;
+    this.origin = base.origin;
+    this.basePath = base.pathname.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
     this.logger = options.logger ?? silentLogger;
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??
-      new Agent({ connections: options.connections ?? 8, keepAliveTimeout: 10_000 });
+      createAgent({ connections: options.connections ?? 8, keepAliveTimeout: 10_000 });
     this.auth = options.auth;
   }
 
@@ -101,30 +108,33 @@ export class RegistryTransport {
       });
     } catch (error) {
       const failure = spec.signal?.aborted
-        ? { kind: 'cancelled' as const, reason: 'the request was cancelled' }
+        ? { kind: 'cancelled' as const, reason: l10n.t('the request was cancelled') }
         : setupFailure(error);
       const code = 'code' in failure ? failure.code : undefined;
-      const setup = this.error(spec, failure.kind, failure.reason, { code, cause: error });
+      const fixes = 'fixes' in failure ? failure.fixes : undefined;
+      const setup = this.error(spec, failure.kind, failure.reason, { code, fixes, cause: error });
       this.logger.error(`${spec.method} ${spec.path}: ${setup.message}`);
       throw setup;
     }
   }
 
   private async send(spec: RequestSpec, grant: AuthGrant): Promise<unknown> {
-    const url = this.buildUrl(spec);
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = spec.signal ? AbortSignal.any([timeout, spec.signal]) : timeout;
+    const path = this.pathOf(spec);
     const started = performance.now();
-    const label = `${spec.method} ${redactUrl(url)}`;
+    const label = `${spec.method} ${this.displayUrl}${path.slice(this.basePath.length)}`;
 
     let statusCode: number;
     let contentType: string | undefined;
     let text: string;
     try {
-      const response = await request(url, {
+      const response = await request({ origin: this.origin, path }, {
         method: spec.method,
         dispatcher: grant.dispatcher ?? this.dispatcher,
-        signal,
+        signal: spec.signal,
+        // undici's own timers, not an AbortSignal per request: the same limit for less work.
+        // The answer's headers must come within the timeout, and the body never stall longer.
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
         headers: { ...this.headersFor(spec), ...grant.headers },
         body: spec.json === undefined ? undefined : JSON.stringify(spec.json),
       });
@@ -132,7 +142,7 @@ export class RegistryTransport {
       contentType = headerValue(response.headers['content-type']);
       text = await response.body.text();
     } catch (error) {
-      const failure = this.failureFor(spec, error, timeout, signal, grant);
+      const failure = this.failureFor(spec, error, grant);
       this.logger.error(`${label} failed after ${elapsed(started)}: ${failure.message}`);
       throw failure;
     }
@@ -153,7 +163,8 @@ export class RegistryTransport {
     }
   }
 
-  private buildUrl(spec: RequestSpec): string {
+  /** The path of a request under the base URL's own path, with its query. */
+  private pathOf(spec: RequestSpec): string {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined) {
@@ -162,7 +173,7 @@ export class RegistryTransport {
     }
     const query = params.toString();
     // URLSearchParams writes a space as '+', which Go also reads back as a space; '+' is %2B.
-    return `${this.baseUrl}${spec.path}${query === '' ? '' : `?${query}`}`;
+    return `${this.basePath}${spec.path}${query === '' ? '' : `?${query}`}`;
   }
 
   private headersFor(spec: RequestSpec): Record<string, string> {
@@ -176,23 +187,24 @@ export class RegistryTransport {
   private failureFor(
     spec: RequestSpec,
     error: unknown,
-    timeout: AbortSignal,
-    signal: AbortSignal,
     grant: AuthGrant,
   ): RegistryError {
     if (spec.signal?.aborted) {
-      return this.error(spec, 'cancelled', 'the request was cancelled', { cause: error });
+      const reason = l10n.t('the request was cancelled');
+      return this.error(spec, 'cancelled', reason, { cause: error });
     }
-    if (timeout.aborted || (signal.aborted && !spec.signal?.aborted)) {
+    if (isUndiciTimeout(error)) {
       const seconds = Math.round(this.timeoutMs / 100) / 10;
-      return this.error(spec, 'timeout', `no answer within ${seconds} s`, { cause: error });
+      const reason = l10n.t('no answer within {0} s', seconds);
+      return this.error(spec, 'timeout', reason, { cause: error });
     }
     const failure = classifyTransportError(error, this.host, {
       proxy: grant.proxy,
       clientCertificate: grant.clientCertificate,
       https: this.baseUrl.startsWith('https:'),
     });
-    return this.error(spec, failure.kind, failure.reason, { cause: error, code: failure.code });
+    const { kind, reason, code, fixes } = failure;
+    return this.error(spec, kind, reason, { cause: error, code, fixes });
   }
 
   private unwrap(
@@ -220,12 +232,18 @@ export class RegistryTransport {
       return this.throwError(
         spec,
         'invalidResponse',
-        'the answer is not a registry response (no "status" field); is this an Anka Registry?',
+        l10n.t(
+          'the answer is not a registry response (no "status" field); is this an Anka Registry?',
+        ),
         statusCode,
       );
     }
     if (envelopeStatus.toUpperCase() !== 'OK') {
-      const reason = message || `the registry answered ${envelopeStatus} without a message`;
+      const reason = message || l10n.t({
+        message: 'the registry answered {0} without a message',
+        args: [envelopeStatus],
+        comment: ['{0} is the status the registry sent, such as FAIL'],
+      });
       const kind = message === 'Authentication Required' ? 'unauthorized' : 'envelope';
       return this.throwError(spec, kind, reason, statusCode, envelopeStatus);
     }
@@ -246,7 +264,13 @@ export class RegistryTransport {
     spec: RequestSpec,
     kind: RegistryErrorKind,
     reason: string,
-    extra: { cause?: unknown; code?: string; httpStatus?: number; envelopeStatus?: string },
+    extra: {
+      cause?: unknown;
+      code?: string;
+      fixes?: readonly RegistryFix[];
+      httpStatus?: number;
+      envelopeStatus?: string;
+    },
   ): RegistryError {
     return new RegistryError({
       kind,
@@ -280,15 +304,10 @@ function tryParseJson(text: string): unknown {
   }
 }
 
-function describeNonJson(text: string, contentType: string | undefined): string {
-  if (text.trim() === '') {
-    return 'the registry answered with an empty body';
-  }
-  if (looksLikeHtml(text, contentType)) {
-    return `the registry answered with a web page instead of JSON: ${summarizeBody(text)}`;
-  }
-  const start = text.trim().slice(0, 80);
-  return `the registry answered with malformed JSON: ${start}${text.length > 80 ? '…' : ''}`;
+/** undici's errors for an answer whose headers or body did not come in time. */
+function isUndiciTimeout(error: unknown): boolean {
+  const code = isObject(error) ? error['code'] : undefined;
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -1,10 +1,16 @@
+import * as l10n from '@vscode/l10n';
+
 /** Thrown when a registry URL typed by a user or found in settings cannot be used. */
 export class InvalidRegistryUrlError extends Error {
   constructor(
     readonly input: string,
     reason: string,
   ) {
-    super(`"${input}" is not a usable registry URL: ${reason}`);
+    super(l10n.t({
+      message: '"{0}" is not a usable registry URL: {1}',
+      args: [input, reason],
+      comment: ['{0} is what was typed, {1} the reason'],
+    }));
     this.name = 'InvalidRegistryUrlError';
   }
 }
@@ -17,28 +23,28 @@ export class InvalidRegistryUrlError extends Error {
 export function normalizeRegistryUrl(input: string): string {
   const trimmed = input.trim();
   if (trimmed === '') {
-    throw new InvalidRegistryUrlError(input, 'it is empty');
+    throw new InvalidRegistryUrlError(input, l10n.t('it is empty'));
   }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
   let parsed: URL;
   try {
     parsed = new URL(withScheme);
   } catch {
-    throw new InvalidRegistryUrlError(input, 'it cannot be parsed as a URL');
+    throw new InvalidRegistryUrlError(input, l10n.t('it cannot be parsed as a URL'));
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new InvalidRegistryUrlError(
       input,
-      `the scheme must be http or https, not ${parsed.protocol}`,
+      l10n.t('the scheme must be http or https, not {0}', parsed.protocol),
     );
   }
   if (parsed.hostname === '') {
-    throw new InvalidRegistryUrlError(input, 'it has no host name');
+    throw new InvalidRegistryUrlError(input, l10n.t('it has no host name'));
   }
   if (parsed.username !== '' || parsed.password !== '') {
     throw new InvalidRegistryUrlError(
       input,
-      'it contains credentials; use the auth settings instead',
+      l10n.t('it contains credentials; use the auth settings instead'),
     );
   }
   const path = parsed.pathname.replace(/\/+$/, '');

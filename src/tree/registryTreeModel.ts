@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Template } from '../registry';
 import { runLimited } from './concurrency';
 import type { Permission } from './permissions';
@@ -38,6 +39,8 @@ export class RegistryTreeModel {
   private readonly loading = new Map<string, Promise<TreeNode[]>>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private transientNodes = 0;
+  /** Registries whose status is being read again by recheckHealth. */
+  private readonly healthChecks = new WeakSet<RegistryState>();
 
   constructor(private readonly options: TreeModelOptions) {}
 
@@ -136,6 +139,30 @@ export class RegistryTreeModel {
     });
   }
 
+  /**
+   * Reads a registry's status and disk usage again, keeping its templates cached (the status
+   * bar's periodic check); the row keeps its old health until the new one arrives.
+   */
+  recheckHealth(node: RegistryNode): void {
+    const state = this.getState(node);
+    if (state.health.state === 'unknown' || state.health.state === 'loading') {
+      this.ensureHealth(node);
+      return;
+    }
+    if (this.healthChecks.has(state)) {
+      return;
+    }
+    this.healthChecks.add(state);
+    const signal = state.signal;
+    void this.loadHealth(state, signal).then((health) => {
+      this.healthChecks.delete(state);
+      if (!signal.aborted) {
+        state.health = health;
+        this.emit([node]);
+      }
+    });
+  }
+
   /** Forgets what is cached under a node (everything when none is given) and reloads it. */
   refresh(node?: TreeNode): void {
     if (!node) {
@@ -225,7 +252,7 @@ export class RegistryTreeModel {
     if (cached) {
       return cached.length > 0
         ? cached
-        : [this.emptyNode(registry.id, 'No templates in this registry')];
+        : [this.emptyNode(registry.id, l10n.t('No templates in this registry'))];
     }
     const state = this.getState(registry);
     const signal = state.signal;
@@ -260,7 +287,7 @@ export class RegistryTreeModel {
     this.prefetchDetails(registry, state, nodes);
     return nodes.length > 0
       ? nodes
-      : [this.emptyNode(registry.id, 'No templates in this registry')];
+      : [this.emptyNode(registry.id, l10n.t('No templates in this registry'))];
   }
 
   private async getTagNodes(node: TemplateNode): Promise<TreeNode[]> {
@@ -281,7 +308,7 @@ export class RegistryTreeModel {
       this.emit([node]);
     }
     if (template.versions.length === 0) {
-      return [this.emptyNode(node.id, 'No tags in this template')];
+      return [this.emptyNode(node.id, l10n.t('No tags in this template'))];
     }
     const newest = Math.max(...template.versions.map((version) => version.number));
     return [...template.versions]

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Template, TemplateSummary } from '../registry/models';
 import { unusedFor } from './templateDates';
 
@@ -35,14 +36,23 @@ export function parseFilter(input: string): ParsedFilter {
     const value = (match[2] ?? '').toLowerCase();
     if (key === 'arch') {
       if (!(ARCHES as readonly string[]).includes(value)) {
-        return { ok: false, message: `arch must be arm64 or amd64, not "${match[2]}"` };
+        const message = l10n.t({
+          message: 'arch must be arm64 or amd64, not "{0}"',
+          args: [match[2] ?? ''],
+          comment: ['"arch", arm64 and amd64 are words of the filter, kept as they are'],
+        });
+        return { ok: false, message };
       }
       filter.arch = value as FilterArch;
     } else {
       const days = /^(\d+)d?$/.exec(value);
       const count = days ? Number(days[1]) : Number.NaN;
       if (!Number.isSafeInteger(count) || count < 1 || count > MAX_DAYS) {
-        return { ok: false, message: `unpulled takes a number of days, like unpulled:90` };
+        const message = l10n.t({
+          message: 'unpulled takes a number of days, like unpulled:90',
+          comment: ['"unpulled" is a word of the filter, kept as it is'],
+        });
+        return { ok: false, message };
       }
       filter.unpulledDays = count;
     }
@@ -69,10 +79,14 @@ export function describeFilter(filter: TemplateFilter): string {
   return [
     filter.text === undefined ? undefined : `"${filter.text}"`,
     filter.arch,
-    filter.unpulledDays === undefined ? undefined : `not pulled for ${filter.unpulledDays} days`,
+    filter.unpulledDays === undefined ? undefined : notPulledFor(filter.unpulledDays),
   ]
     .filter((part): part is string => part !== undefined)
     .join(', ');
+}
+
+function notPulledFor(days: number): string {
+  return days === 1 ? l10n.t('not pulled for 1 day') : l10n.t('not pulled for {0} days', days);
 }
 
 export function isEmptyFilter(filter: TemplateFilter | undefined): boolean {

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { formatCount } from '../format';
 import type { Template } from '../registry/models';
 import type { MessageNode, RegistryNode, TemplateNode, TreeNode } from './nodes';
 import { page, pageTagChildren, TEMPLATE_PAGE_SIZE } from './paging';
@@ -152,11 +154,15 @@ export class TemplateListing {
       registry, sorted, this.showingAll.has(registry.id), TEMPLATE_PAGE_SIZE,
     );
     if (filter && sorted.length === 0) {
-      rows.push(this.message(registry, `No template matches ${describeFilter(filter)}`));
+      const text = l10n.t({
+        message: 'No template matches {0}',
+        args: [describeFilter(filter)],
+        comment: ['{0} describes the filter, such as: "xcode", arm64, not pulled for 90 days'],
+      });
+      rows.push(this.message(registry, text));
     }
     if (filter && unchecked > 0) {
-      const count = unchecked.toLocaleString('en-US');
-      rows.push(this.message(registry, `${count} not checked: their details are not loaded`));
+      rows.push(this.message(registry, uncheckedText(unchecked)));
     }
     return rows;
   }
@@ -194,6 +200,17 @@ export class TemplateListing {
   private emit(nodes: TreeNode[] | undefined): void {
     this.listeners.forEach((listener) => listener(nodes));
   }
+}
+
+function uncheckedText(unchecked: number): string {
+  if (unchecked === 1) {
+    return l10n.t('1 template not checked: its details are not loaded');
+  }
+  return l10n.t({
+    message: '{0} not checked: their details are not loaded',
+    args: [formatCount(unchecked)],
+    comment: ['{0} is a number of templates'],
+  });
 }
 
 function isTemplate(node: TreeNode): node is TemplateNode {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Template } from '../registry/models';
 import type { TemplateNode } from './nodes';
 import { lastPullOf, lastPushOf } from './templateDates';
@@ -7,11 +8,20 @@ export type TemplateSortKey = 'name' | 'size' | 'lastPush' | 'lastPull';
 
 export const SORT_KEYS: readonly TemplateSortKey[] = ['name', 'size', 'lastPush', 'lastPull'];
 
-export const SORT_LABELS: Record<TemplateSortKey, string> = {
-  name: 'Name',
-  size: 'Size (largest first)',
-  lastPush: 'Last push (newest first)',
-  lastPull: 'Last pull (longest unpulled first)',
+/** Read when shown, so that they come in the display language. */
+export const SORT_LABELS: Readonly<Record<TemplateSortKey, string>> = {
+  get name() {
+    return l10n.t('Name');
+  },
+  get size() {
+    return l10n.t('Size (largest first)');
+  },
+  get lastPush() {
+    return l10n.t('Last push (newest first)');
+  },
+  get lastPull() {
+    return l10n.t('Last pull (longest unpulled first)');
+  },
 };
 
 export function isSortKey(value: unknown): value is TemplateSortKey {

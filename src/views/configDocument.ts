@@ -7,17 +7,79 @@ import { describeError } from '../registry';
 
 /** VM configs as read-only YAML documents, and diffs between two tags' configs. */
 
+/** For the log, which stays in English. */
 function describeTag(address: ConfigAddress): string {
   const tag = address.tag === '' ? '(no tag name)' : `"${address.tag}"`;
   return `tag ${tag} (version ${address.version}) of template ${address.templateName}`;
 }
 
+/** What the user sees about one config: its title, a failure, a wait. */
+type ConfigPhrase = 'title' | 'readFailed' | 'reading';
+
+function configPhrase(address: ConfigAddress, phrase: ConfigPhrase): string {
+  const { tag, version, templateName: template } = address;
+  if (tag === '') {
+    const args = [version, template];
+    switch (phrase) {
+      case 'title':
+        return vscode.l10n.t({
+          message: 'VM config of version {0} of template {1}',
+          args,
+          comment: ['{0} is the number of a version without a tag, {1} its template'],
+        });
+      case 'readFailed':
+        return vscode.l10n.t({
+          message: 'Could not read the VM config of version {0} of template {1}.',
+          args,
+          comment: ['{0} is the number of a version without a tag, {1} its template'],
+        });
+      case 'reading':
+        return vscode.l10n.t({
+          message: 'Reading the VM config of version {0} of template {1}…',
+          args,
+          comment: ['{0} is the number of a version without a tag, {1} its template'],
+        });
+    }
+  }
+  const args = [tag, version, template];
+  switch (phrase) {
+    case 'title':
+      return vscode.l10n.t({
+        message: 'VM config of tag "{0}" (version {1}) of template {2}',
+        args,
+        comment: ['{0} is a tag, {1} its version number, {2} its template'],
+      });
+    case 'readFailed':
+      return vscode.l10n.t({
+        message: 'Could not read the VM config of tag "{0}" (version {1}) of template {2}.',
+        args,
+        comment: ['{0} is a tag, {1} its version number, {2} its template'],
+      });
+    case 'reading':
+      return vscode.l10n.t({
+        message: 'Reading the VM config of tag "{0}" (version {1}) of template {2}…',
+        args,
+        comment: ['{0} is a tag, {1} its version number, {2} its template'],
+      });
+  }
+}
+
 function header(address: ConfigAddress): string[] {
-  const secrets = address.revealSecrets ? 'Secrets are shown.' : 'Secrets are masked.';
+  const secrets = address.revealSecrets
+    ? vscode.l10n.t('Secrets are shown.')
+    : vscode.l10n.t('Secrets are masked.');
   return [
-    `VM config of ${describeTag(address)}`,
-    `Registry ${address.registryName} (${address.registryUrl}), template id ${address.templateId}`,
-    `Read-only, as the registry reports it. ${secrets}`,
+    configPhrase(address, 'title'),
+    vscode.l10n.t({
+      message: 'Registry {0} ({1}), template id {2}',
+      args: [address.registryName, address.registryUrl, address.templateId],
+      comment: ['{0} is a registry name, {1} its URL, {2} the id of a template'],
+    }),
+    vscode.l10n.t({
+      message: 'Read-only, as the registry reports it. {0}',
+      args: [secrets],
+      comment: ['{0} says whether secrets are shown or masked'],
+    }),
   ];
 }
 
@@ -40,7 +102,9 @@ export class ConfigDocumentProvider
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const address = parseConfigUri(uri);
     if (!address) {
-      return '# This address does not name a VM config of an Anka Registry.\n';
+      return yamlComment([
+        vscode.l10n.t('This address does not name a VM config of an Anka Registry.'),
+      ]);
     }
     try {
       const config = await this.configs.get(address);
@@ -50,9 +114,9 @@ export class ConfigDocumentProvider
       const message = describeError(error);
       this.log.error(`Could not show the VM config of ${describeTag(address)}: ${message}`);
       return yamlComment([
-        `Could not read the VM config of ${describeTag(address)}.`,
+        configPhrase(address, 'readFailed'),
         message,
-        'Refresh the template in the Registries view, then open the config again.',
+        vscode.l10n.t('Refresh the template in the Registries view, then open the config again.'),
       ]);
     }
   }
@@ -88,7 +152,7 @@ export class ConfigDocuments {
   ) {}
 
   async open(address: ConfigAddress, viewColumn = vscode.ViewColumn.Active): Promise<boolean> {
-    if (!(await this.prefetch([address], `Reading the VM config of ${describeTag(address)}…`))) {
+    if (!(await this.prefetch([address], configPhrase(address, 'reading')))) {
       return false;
     }
     const document = await vscode.workspace.openTextDocument(toVscodeUri(address));
@@ -107,7 +171,12 @@ export class ConfigDocuments {
   ): Promise<boolean> {
     const [left, right] = first.version <= second.version ? [first, second] : [second, first];
     const title = `${left.templateName}: ${tagName(left)} ↔ ${tagName(right)}`;
-    if (!(await this.prefetch([left, right], `Reading the VM configs for ${title}…`))) {
+    const reading = vscode.l10n.t({
+      message: 'Reading the VM configs for {0}…',
+      args: [title],
+      comment: ['{0} names a template and two of its tags, such as "sequoia: ssh ↔ java17"'],
+    });
+    if (!(await this.prefetch([left, right], reading))) {
       return false;
     }
     const uris = [toVscodeUri(left), toVscodeUri(right)];
@@ -143,7 +212,13 @@ export class ConfigDocuments {
 }
 
 function tagName(address: ConfigAddress): string {
-  return address.tag === '' ? `version ${address.version}` : address.tag;
+  return address.tag === ''
+    ? vscode.l10n.t({
+      message: 'version {0}',
+      args: [address.version],
+      comment: ['Stands for a tag name in a diff title; {0} is a version number'],
+    })
+    : address.tag;
 }
 
 export { CONFIG_SCHEME };

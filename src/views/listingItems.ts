@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
-import { formatBytes } from '../format';
+import { formatBytes, formatCount } from '../format';
 import type { MoreNode } from '../tree/nodes';
 import type { RegistryOverview } from '../tree/registryOverview';
 import { describeFilter, type TemplateFilter } from '../tree/templateFilter';
 import type { ListingCounts } from '../tree/templateListing';
+import { escapeMarkdown } from './tooltips';
 
 /** What filters, paging and the overview add to rows: descriptions, tokens and tooltips. */
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
-}
 
 /** Shows the registry's filter on its row; the `filtered` token offers "Clear Filter". */
 export function decorateFilteredRegistry(
@@ -22,8 +19,16 @@ export function decorateFilteredRegistry(
   }
   const described = describeFilter(filter);
   const text = counts
-    ? `${count(counts.shown)} of ${count(counts.total)} match ${described}`
-    : `filter ${described}`;
+    ? vscode.l10n.t({
+      message: '{0} of {1} match {2}',
+      args: [formatCount(counts.shown), formatCount(counts.total), described],
+      comment: ['{0} and {1} count templates, {2} describes the filter: "xcode", arm64'],
+    })
+    : vscode.l10n.t({
+      message: 'filter {0}',
+      args: [described],
+      comment: ['{0} describes the filter: "xcode", arm64, not pulled for 90 days'],
+    });
   // First: a narrow side bar cuts the end of a description off.
   item.description = [text, item.description].filter(Boolean).join(' · ');
   item.contextValue = `${item.contextValue ?? 'registry'} filtered`;
@@ -33,48 +38,97 @@ export function decorateFilteredRegistry(
 
 /** "Show all 200 tags" under a long template, "Show all 10,000 templates" under a registry. */
 export function moreItem(node: MoreNode): vscode.TreeItem {
+  const total = formatCount(node.total);
+  const shown = formatCount(node.shown);
   const tags = node.parent.kind === 'template';
-  const rows = `${count(node.total)} ${tags ? 'tags' : 'templates'}`;
-  const item = new vscode.TreeItem(`Show all ${rows}`);
+  const label = tags
+    ? vscode.l10n.t('Show all {0} tags', total)
+    : vscode.l10n.t('Show all {0} templates', total);
+  const item = new vscode.TreeItem(label);
   item.id = node.id;
   item.contextValue = 'more';
   item.iconPath = new vscode.ThemeIcon('ellipsis');
-  item.description = `the ${tags ? 'newest' : 'first'} ${count(node.shown)} are shown`;
-  const name = node.parent.kind === 'template' ? node.parent.summary.name : node.parent.entry.name;
-  item.tooltip = tags
-    ? `${name} has ${rows}; click to list them all.`
-    : `${name} lists ${rows}; click to list them all, or filter them to find one.`;
-  item.command = { command: 'ankaRegistry.showAll', title: 'Show All', arguments: [node] };
-  item.accessibilityInformation = { label: `Show all ${rows}; ${item.description}` };
+  item.description = tags
+    ? vscode.l10n.t('the newest {0} are shown', shown)
+    : vscode.l10n.t('the first {0} are shown', shown);
+  item.tooltip = node.parent.kind === 'template'
+    ? vscode.l10n.t({
+      message: '{0} has {1} tags; click to list them all.',
+      args: [node.parent.summary.name, total],
+      comment: ['{0} is a template, {1} a number of tags'],
+    })
+    : vscode.l10n.t({
+      message: '{0} lists {1} templates; click to list them all, or filter them to find one.',
+      args: [node.parent.entry.name, total],
+      comment: ['{0} is a registry, {1} a number of templates'],
+    });
+  item.command = {
+    command: 'ankaRegistry.showAll',
+    title: vscode.l10n.t('Show All'),
+    arguments: [node],
+  };
+  item.accessibilityInformation = { label: `${label}; ${item.description}` };
   return item;
 }
 
 /** Appends the registry's figures to its tooltip: templates, space, staleness, arches. */
 export function appendInsight(tooltip: vscode.MarkdownString, overview: RegistryOverview): void {
   const lines: string[] = [];
-  const stored = formatBytes(overview.storedBytes);
-  lines.push(`Templates: ${count(overview.templates)}, ${stored} stored`);
+  lines.push(vscode.l10n.t({
+    message: 'Templates: {0}, {1} stored',
+    args: [formatCount(overview.templates), formatBytes(overview.storedBytes)],
+    comment: ['{0} is a number of templates, {1} a size such as 3.4 TiB'],
+  }));
   const biggest = overview.largest.slice(0, 3);
   if (biggest.length > 0) {
-    const names = biggest.map((row) => `${escape(row.name)} (${formatBytes(row.size)})`);
-    lines.push(`Largest: ${names.join(', ')}`);
+    const names = biggest.map((row) => `${escapeMarkdown(row.name)} (${formatBytes(row.size)})`);
+    lines.push(vscode.l10n.t('Largest: {0}', names.join(', ')));
   }
   if (overview.withDetails > 0) {
     for (const group of overview.stale) {
-      const templates = `${count(group.count)} template${group.count === 1 ? '' : 's'}`;
-      lines.push(`Not pulled for ${group.days} days: ${templates}, ${formatBytes(group.bytes)}`);
+      lines.push(staleLine(group.days, group.count, formatBytes(group.bytes)));
     }
-    const arches = overview.byArch.map((entry) => `${count(entry.count)} ${entry.arch}`);
-    lines.push(`Arch: ${arches.join(', ')}`);
+    const arches = overview.byArch.map((entry) => archCount(entry.arch, entry.count));
+    lines.push(vscode.l10n.t('Arch: {0}', arches.join(', ')));
   }
   if (overview.withDetails < overview.templates) {
-    const loaded = `${count(overview.withDetails)} of ${count(overview.templates)}`;
-    lines.push(`_Arch and dates from the details of ${loaded} templates loaded so far._`);
+    lines.push(vscode.l10n.t({
+      message: '_Arch and dates from the details of {0} of {1} templates loaded so far._',
+      args: [formatCount(overview.withDetails), formatCount(overview.templates)],
+      comment: ['Markdown, in italics. {0} and {1} are numbers of templates'],
+    }));
   }
-  lines.push('_**Show Registry Overview** has every figure._');
+  lines.push(vscode.l10n.t({
+    message: '_**{0}** has every figure._',
+    args: [vscode.l10n.t('Show Registry Overview')],
+    comment: ['Markdown. {0} is the command "Show Registry Overview"'],
+  }));
   tooltip.appendMarkdown(`\n\n${lines.join('  \n')}`);
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (char) => `\\${char}`);
+function staleLine(days: number, count: number, size: string): string {
+  if (count === 1) {
+    return vscode.l10n.t({
+      message: 'Not pulled for {0} days: 1 template, {1}',
+      args: [days, size],
+      comment: ['{0} is a number of days, {1} a size such as 1.2 TiB'],
+    });
+  }
+  return vscode.l10n.t({
+    message: 'Not pulled for {0} days: {1} templates, {2}',
+    args: [days, formatCount(count), size],
+    comment: ['{0} is a number of days, {1} a number of templates, {2} a size such as 1.2 TiB'],
+  });
+}
+
+/** "800 arm64"; templates whose details name no arch count as "unknown". */
+function archCount(arch: string, count: number): string {
+  if (arch === 'unknown') {
+    return vscode.l10n.t({
+      message: '{0} of unknown arch',
+      args: [formatCount(count)],
+      comment: ['{0} is a number of templates'],
+    });
+  }
+  return `${formatCount(count)} ${escapeMarkdown(arch)}`;
 }

@@ -6,7 +6,7 @@ import type { RegistryTreeModel } from '../tree/registryTreeModel';
 import { describeFilter } from '../tree/templateFilter';
 import type { TemplateListing } from '../tree/templateListing';
 import { appendInsight, decorateFilteredRegistry } from './listingItems';
-import { registryTooltip } from './tooltips';
+import { escapeMarkdown, registryTooltip } from './tooltips';
 
 type Fire = (nodes: TreeNode[] | undefined) => void;
 
@@ -61,9 +61,12 @@ export class ListingLayout implements vscode.Disposable {
     const tooltip = registryTooltip(node, state.health);
     const filter = this.listing.filterOf(node);
     if (filter) {
-      tooltip.appendMarkdown('\n\n$(filter) Filtered: ');
-      tooltip.appendText(describeFilter(filter));
-      tooltip.appendMarkdown(' (**Clear Filter** on the row shows every template)');
+      const note = vscode.l10n.t({
+        message: 'Filtered: {0} (**{1}** on the row shows every template)',
+        args: [escapeMarkdown(describeFilter(filter)), vscode.l10n.t('Clear Filter')],
+        comment: ['Markdown. {0} describes the filter, {1} is the command "Clear Filter"'],
+      });
+      tooltip.appendMarkdown(`\n\n$(filter) ${note}`);
     }
     const summaries = await state.templates?.catch(() => undefined);
     if (summaries) {

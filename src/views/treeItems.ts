@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
-import { formatBytes, formatRelativeTime, pluralize } from '../format';
+import { tagLabel } from '../details/versions';
+import { formatBytes, formatRelativeTime } from '../format';
 import type { Template } from '../registry';
+import { rememberTexts } from '../rememberTexts';
 import type { ErrorNode, MessageNode, RegistryNode, TagNode, TemplateNode } from '../tree/nodes';
 import type { Health } from '../tree/registryState';
+import {
+  errorSpeech, registrySpeech, tagSpeech, templateFigures, templateSpeech,
+} from '../tree/rowSpeech';
 import { registryTooltip, tagTooltip, templateTooltip } from './tooltips';
 
 /** Turns tree nodes into rows: labels, descriptions, icons and context values for menus. */
@@ -33,7 +38,11 @@ export function registryItem(
     item.description = [host, version].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('database');
   } else if (health.state === 'failed') {
-    item.description = `${host} · unreachable`;
+    item.description = vscode.l10n.t({
+      message: '{0} · unreachable',
+      args: [host],
+      comment: ['{0} is the registry host and port'],
+    });
     item.iconPath = new vscode.ThemeIcon(
       'warning',
       new vscode.ThemeColor('list.warningForeground'),
@@ -42,7 +51,7 @@ export function registryItem(
     item.description = host;
     item.iconPath = new vscode.ThemeIcon('database');
   }
-  item.accessibilityInformation = { label: `Registry ${node.entry.name}, ${item.description}` };
+  item.accessibilityInformation = { label: registrySpeech(node, health) };
   return item;
 }
 
@@ -56,31 +65,46 @@ export function templateItem(
   item.id = node.id;
   item.contextValue = 'template';
   item.iconPath = new vscode.ThemeIcon('vm');
-  const size = formatBytes(template?.size ?? node.summary.size);
+  const figures = templateFigures(node, template);
   const parts = template
     ? [
-        template.arch ?? 'unknown arch',
-        size,
-        pluralize(template.versions.length, 'tag'),
-        lastPushOf(template),
+        template.arch ?? vscode.l10n.t('unknown arch'),
+        figures.size,
+        tagCount(template.versions.length),
+        figures.pushedAgo === undefined ? undefined : pushedPhrase(figures.pushedAgo),
       ]
-    : [size];
+    : [figures.size];
   item.description = parts.filter((part): part is string => Boolean(part)).join(' · ');
   if (withTooltip) {
     item.tooltip = templateTooltip(node, template);
   }
-  item.accessibilityInformation = { label: `Template ${node.summary.name}, ${item.description}` };
+  item.accessibilityInformation = { label: templateSpeech(node, template, figures) };
   return item;
 }
 
-function lastPushOf(template: Template): string | undefined {
-  const pushed = template.lastPush ?? template.versions[template.versions.length - 1]?.lastPush;
-  return pushed === undefined ? undefined : `pushed ${formatRelativeTime(pushed)}`;
+const tagCount = rememberTexts((count: number) =>
+  count === 1 ? vscode.l10n.t('1 tag') : vscode.l10n.t('{0} tags', count),
+);
+
+function newestText(): string {
+  return vscode.l10n.t({ message: 'newest', comment: ['Marks the newest tag of a template'] });
 }
+
+function pushedText(unixSeconds: number): string {
+  return pushedPhrase(formatRelativeTime(unixSeconds));
+}
+
+const pushedPhrase = rememberTexts((ago: string) =>
+  vscode.l10n.t({
+    message: 'pushed {0}',
+    args: [ago],
+    comment: ['{0} is a relative time such as "3 days ago"'],
+  }),
+);
 
 export function tagItem(node: TagNode): vscode.TreeItem {
   const { version } = node;
-  const label = version.tag === '' ? `(version ${version.number})` : version.tag;
+  const label = tagLabel(version);
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const suspended = version.stateFile !== undefined;
@@ -93,24 +117,27 @@ export function tagItem(node: TagNode): vscode.TreeItem {
   ]
     .filter(Boolean)
     .join(' ');
-  item.command = { command: 'ankaRegistry.showDetails', title: 'Show Details', arguments: [node] };
+  item.command = {
+    command: 'ankaRegistry.showDetails',
+    title: vscode.l10n.t('Show Details'),
+    arguments: [node],
+  };
   item.iconPath = new vscode.ThemeIcon(suspended ? 'debug-pause' : 'tag');
   const parts = [
     `#${version.number}`,
-    node.isNewest ? 'newest' : undefined,
+    node.isNewest ? newestText() : undefined,
     formatBytes(version.size),
-    version.lastPush === undefined ? undefined : `pushed ${formatRelativeTime(version.lastPush)}`,
+    version.lastPush === undefined ? undefined : pushedText(version.lastPush),
     version.description || undefined,
   ];
   item.description = parts.filter((part): part is string => Boolean(part)).join(' · ');
   item.tooltip = tagTooltip(node.template, version, node.isNewest);
-  const state = suspended ? ', with suspended state' : '';
-  item.accessibilityInformation = { label: `Tag ${label}, ${item.description}${state}` };
+  item.accessibilityInformation = { label: tagSpeech(node) };
   return item;
 }
 
 export function errorItem(node: ErrorNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(`Could not load ${node.what}`);
+  const item = new vscode.TreeItem(couldNotLoad(node.what));
   item.id = node.id;
   // A refused sign-in gets its own token, so that the row offers "Sign In Again".
   const unauthorized = 'kind' in node.error && node.error.kind === 'unauthorized';
@@ -121,13 +148,37 @@ export function errorItem(node: ErrorNode): vscode.TreeItem {
   item.description = reason;
   item.tooltip = new vscode.MarkdownString(undefined, true);
   item.tooltip.appendText(node.error.message);
-  item.tooltip.appendMarkdown(
-    unauthorized
-      ? '\n\nUse **Sign In Again** to enter credentials, **Retry** to load again, or **Show Log**.'
-      : '\n\nUse **Retry** to load again, or **Show Log** for details.',
-  );
-  item.accessibilityInformation = { label: `Error: could not load ${node.what}. ${reason}` };
+  const [signIn, retry, showLog] = [
+    vscode.l10n.t('Sign In Again'),
+    vscode.l10n.t('Retry'),
+    vscode.l10n.t('Show Log'),
+  ];
+  const advice = unauthorized
+    ? vscode.l10n.t({
+      message: 'Use **{0}** to enter credentials, **{1}** to load again, or **{2}**.',
+      args: [signIn, retry, showLog],
+      comment: ['Markdown. {0}, {1} and {2} are the commands "Sign In Again", "Retry", "Show Log"'],
+    })
+    : vscode.l10n.t({
+      message: 'Use **{0}** to load again, or **{1}** for details.',
+      args: [retry, showLog],
+      comment: ['Markdown. {0} and {1} are the commands "Retry" and "Show Log"'],
+    });
+  item.tooltip.appendMarkdown(`\n\n${advice}`);
+  item.accessibilityInformation = { label: errorSpeech(node) };
   return item;
+}
+
+/** The error row's label: what could not be loaded ("templates", "tags"). */
+function couldNotLoad(what: string): string {
+  switch (what) {
+    case 'templates':
+      return vscode.l10n.t('Could not load templates');
+    case 'tags':
+      return vscode.l10n.t('Could not load tags');
+    default:
+      return vscode.l10n.t('Could not load {0}', what);
+  }
 }
 
 export function messageItem(node: MessageNode): vscode.TreeItem {

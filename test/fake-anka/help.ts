@@ -41,6 +41,7 @@ options:
   --cacert <val>           CA certificates
   --api-key-id <val>       API key id
   --api-key <val>          API key (PEM file or text)
+  --list                   List the configured registries
 
 commands:
   list-repos               List configured registries

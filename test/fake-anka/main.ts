@@ -9,13 +9,14 @@ import { readModes } from './modes';
 import { parseOptions } from './options';
 import { CliFailure, EXIT, Output } from './output';
 import { RegistryApi, type ApiKeyAuth } from './registryApi';
+import { listBody, listReposBody, registryListShape } from './registryList';
 
 const REGISTRY_OPTIONS = {
   values: {
     '-r': 'remote', '--remote': 'remote', '--cert': 'cert', '--key': 'key', '--cacert': 'cacert',
     '--api-key-id': 'apiKeyId', '--api-key': 'apiKey',
   },
-  flags: { '--insecure': 'insecure', '-h': 'help', '--help': 'help' },
+  flags: { '--insecure': 'insecure', '-h': 'help', '--help': 'help', '--list': 'list' },
   stopAtPositional: true,
 };
 
@@ -118,6 +119,10 @@ async function topLevelPull(context: Context, args: string[]): Promise<void> {
 async function registryCommand(context: Context, args: string[]): Promise<void> {
   const options = parseOptions(args, REGISTRY_OPTIONS);
   const [sub] = options.positionals;
+  if (options.flags.has('list')) {
+    context.output.ok(listBody(context.home.registries(), registryListShape()));
+    return;
+  }
   if (sub === undefined || options.flags.has('help')) {
     process.stdout.write(REGISTRY_HELP);
     return;
@@ -147,7 +152,7 @@ async function registryCommand(context: Context, args: string[]): Promise<void> 
     case 'add':
       return addRegistry(context, options.rest);
     case 'list-repos':
-      context.output.ok(context.home.registries());
+      context.output.ok(listReposBody(context.home.registries()));
       return;
     default:
       throw new CliFailure(`unknown registry command ${sub}`, EXIT.error, 'UsageException');

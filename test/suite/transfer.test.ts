@@ -303,7 +303,7 @@ describe('Push and pull through the anka CLI in the extension host', () => {
       const warning = await waitFor(() => ui.messages, (m) => m.length > 0, 'the warning');
       assert.match(warning[0]?.text ?? '', /needs the Anka CLI.*ankaPath points to .*no-anka-here/);
       const text = warning[0]?.text ?? '';
-      assert.match(text, /run on a Mac with Anka installed, also through Remote-SSH/);
+      assert.match(text, /runs on a Mac with Anka installed, also through Remote-SSH/);
       assert.deepEqual(warning[0]?.actions, ['Copy Pull Command', 'Open Settings']);
       const pushed = await vscode.commands.executeCommand('ankaRegistry.push');
       assert.equal(pushed, undefined, 'push from the palette stops too, without a crash');

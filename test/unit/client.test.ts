@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { RegistryClient, RegistryError } from '../../src/registry';
 import { startLocalRegistry, type LocalRegistry } from '../registry/server';
@@ -261,6 +263,50 @@ describe('RegistryClient errors', () => {
       assert.match(error.reason, /no answer within 0\.3 s/);
     } finally {
       await impatient.close();
+    }
+  });
+
+  it('times out an answer whose body stops arriving', async () => {
+    const stalling = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"status":"OK","body":{"status":');
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    const port = (stalling.address() as AddressInfo).port;
+    const impatient = newClient(`http://127.0.0.1:${port}`, 300);
+    try {
+      const error = await rejection(impatient.getStatus());
+      assert.equal(error.kind, 'timeout');
+      assert.match(error.reason, /no answer within 0\.3 s/);
+    } finally {
+      await impatient.close();
+      stalling.closeAllConnections();
+      await new Promise((resolve) => stalling.close(resolve));
+    }
+  });
+
+  it('keeps the path of a registry URL behind a reverse proxy', async () => {
+    const paths: string[] = [];
+    const proxied = createServer((request, response) => {
+      paths.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const body = request.url?.includes('?id=') ? '{"id":"x","name":"x","versions":[]}' : '[]';
+      response.end(`{"status":"OK","body":${body}}`);
+    });
+    await new Promise<void>((resolve) => proxied.listen(0, '127.0.0.1', resolve));
+    const port = (proxied.address() as AddressInfo).port;
+    const prefixed = newClient(`http://127.0.0.1:${port}/anka/registry-a/`);
+    try {
+      await prefixed.listTemplates();
+      await prefixed.getTemplate('a b+c');
+      assert.deepEqual(paths, [
+        '/anka/registry-a/registry/v2/vm',
+        '/anka/registry-a/registry/v2/vm?id=a+b%2Bc',
+      ]);
+    } finally {
+      await prefixed.close();
+      proxied.closeAllConnections();
+      await new Promise((resolve) => proxied.close(resolve));
     }
   });
 

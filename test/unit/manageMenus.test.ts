@@ -9,9 +9,19 @@ interface MenuEntry {
   group?: string;
 }
 
-const manifest = JSON.parse(
-  readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
-) as {
+const ROOT = path.join(__dirname, '..', '..', '..');
+const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<
+  string,
+  string
+>;
+
+/** A manifest string as VS Code shows it in English: `%key%` is read from package.nls.json. */
+function english(value: string | undefined): string | undefined {
+  const key = /^%(.+)%$/.exec(value ?? '')?.[1];
+  return key === undefined ? value : nls[key];
+}
+
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   contributes: {
     commands: Array<{ command: string; title: string; category?: string; icon?: string }>;
     menus: Record<string, MenuEntry[]>;
@@ -56,7 +66,7 @@ describe('template commands in package.json', () => {
     for (const id of TEMPLATE_COMMANDS) {
       const command = manifest.contributes.commands.find((item) => item.command === id);
       assert.ok(command, `${id} is declared`);
-      assert.equal(command.category, 'Anka Registry');
+      assert.equal(english(command.category), 'Anka Registry');
       assert.match(command.icon ?? '', /^\$\([a-z-]+\)$/);
     }
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as undici from 'undici';
-import { Agent, ProxyAgent, request } from '../../src/registry/undici';
+import { createAgent, request, undiciClasses } from '../../src/registry/undici';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -54,12 +54,13 @@ describe('the undici subset the client uses', () => {
   });
 
   it('exports the package\'s own Agent and ProxyAgent classes', () => {
+    const { Agent, ProxyAgent } = undiciClasses();
     assert.equal(Agent, undici.Agent);
     assert.equal(ProxyAgent, undici.ProxyAgent);
   });
 
   it('sends a request with its path, query, method and body through the given agent', async () => {
-    const agent = new Agent({ connections: 2 });
+    const agent = createAgent({ connections: 2 });
     try {
       const response = await request(`${url}/registry/v2/vm?id=a%2Bb`, {
         dispatcher: agent,
@@ -84,7 +85,7 @@ describe('the undici subset the client uses', () => {
   });
 
   it('is aborted by a signal like the package\'s request', async () => {
-    const agent = new Agent();
+    const agent = createAgent();
     try {
       await assert.rejects(
         () => request(`${url}/slow`, { dispatcher: agent, signal: AbortSignal.abort() }),
@@ -114,17 +115,25 @@ describe('the undici subset the client uses', () => {
       plugins: [undiciTrim],
     });
     const inputs = Object.keys(result.metafile.inputs);
-    for (const left of ['llhttp_simd-wasm.js', 'web/fetch/index.js', 'mock/', 'web/websocket/']) {
+    const unused = [
+      'llhttp_simd-wasm.js', 'web/fetch/index.js', 'mock/', 'web/websocket/',
+      'api/api-stream.js', 'api/api-pipeline.js', 'api/api-upgrade.js',
+    ];
+    for (const left of unused) {
       assert.ok(!inputs.some((input) => input.includes(left)), `${left} is not bundled`);
     }
     assert.ok(inputs.some((input) => input.includes('llhttp/llhttp-wasm.js')), 'the parser is');
+    const parser = Object.entries(result.metafile.outputs)[0]![1].inputs;
+    const parserBytes = Object.entries(parser)
+      .find(([input]) => input.includes('llhttp/llhttp-wasm.js'))![1].bytesInOutput;
+    assert.ok(parserBytes < 30_000, `the parser is bundled compressed (${parserBytes} bytes)`);
 
     const bundled = { exports: {} as typeof import('../../src/registry/undici') };
     new Function('module', 'exports', 'require', result.outputFiles[0]!.text)(
       bundled, bundled.exports, require,
     );
-    const agent = new bundled.exports.Agent();
-    const tunnelling = new bundled.exports.ProxyAgent({ uri: proxyUrl, proxyTunnel: true });
+    const agent = bundled.exports.createAgent();
+    const tunnelling = bundled.exports.createProxyAgent({ uri: proxyUrl, proxyTunnel: true });
     try {
       const status = `${url}/registry/status`;
       const response = await bundled.exports.request(status, { dispatcher: agent });

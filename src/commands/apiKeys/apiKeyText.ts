@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { formatDateTime, formatRelativeTime } from '../../format';
 import type { ApiKey } from '../../registry';
 
@@ -17,16 +18,20 @@ export function parseTtl(text: string): number | { problem: string } {
   const compact = text.trim().toLowerCase().replace(/\s+/g, '');
   if (/^\d+$/.test(compact)) {
     const seconds = Number(compact);
-    return seconds > 0 ? seconds : { problem: 'The lifetime must be more than 0 seconds.' };
+    return seconds > 0 ? seconds : { problem: notPositive() };
   }
   if (!/^(\d+[smhdwy])+$/.test(compact)) {
-    return { problem: 'Write seconds (3600) or a duration such as 90d, 12h, 2w or 1d12h.' };
+    return { problem: l10n.t('Write seconds (3600) or a duration such as 90d, 12h, 2w or 1d12h.') };
   }
   let seconds = 0;
   for (const [, amount = '0', unit = 's'] of compact.matchAll(/(\d+)([smhdwy])/g)) {
     seconds += Number(amount) * (UNIT_SECONDS[unit] ?? 1);
   }
-  return seconds > 0 ? seconds : { problem: 'The lifetime must be more than 0 seconds.' };
+  return seconds > 0 ? seconds : { problem: notPositive() };
+}
+
+function notPositive(): string {
+  return l10n.t('The lifetime must be more than 0 seconds.');
 }
 
 export function ttlProblem(text: string): string | undefined {
@@ -42,12 +47,12 @@ export function parseGroups(text: string): string[] {
 export function keyIdProblem(text: string, taken: readonly string[]): string | undefined {
   const id = text.trim();
   if (id === '') {
-    return 'Enter an id for the key.';
+    return l10n.t('Enter an id for the key.');
   }
   if (/[\s/?#&]/.test(id)) {
-    return 'The id cannot contain spaces or / ? # &.';
+    return l10n.t('The id cannot contain spaces or / ? # &.');
   }
-  return taken.includes(id) ? `The registry already has a key "${id}".` : undefined;
+  return taken.includes(id) ? l10n.t('The registry already has a key "{0}".', id) : undefined;
 }
 
 /** "created 2026-11-02 10:15 · expires in 3 weeks", or "… · expired 2 days ago". */
@@ -56,13 +61,15 @@ export function describeKeyDates(key: ApiKey, nowMillis = Date.now()): string {
   const expires = secondsOf(key.expiration);
   const parts: string[] = [];
   if (created !== undefined) {
-    parts.push(`created ${formatDateTime(created)}`);
+    parts.push(l10n.t('created {0}', formatDateTime(created)));
   }
   if (expires !== undefined) {
     const when = formatRelativeTime(expires, nowMillis);
-    parts.push(expires * 1000 <= nowMillis ? `expired ${when}` : `expires ${when}`);
+    parts.push(expires * 1000 <= nowMillis
+      ? l10n.t({ message: 'expired {0}', args: [when], comment: '{0} is "3 days ago"' })
+      : l10n.t({ message: 'expires {0}', args: [when], comment: '{0} is "in 3 weeks"' }));
   }
-  return parts.join(' · ') || 'no dates known';
+  return parts.join(' · ') || l10n.t('no dates known');
 }
 
 export function isExpired(key: ApiKey, nowMillis = Date.now()): boolean {

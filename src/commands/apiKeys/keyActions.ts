@@ -12,19 +12,19 @@ export async function keyActions(
   entry: RegistryEntry,
   key: ApiKey,
 ): Promise<void> {
-  const title = `API Key "${key.id}" on "${entry.name}"`;
+  const title = vscode.l10n.t('API Key "{0}" on "{1}"', key.id, entry.name);
   const actions = [
     {
-      label: '$(watch) Change the lifetime...',
+      label: `$(watch) ${vscode.l10n.t('Change the lifetime...')}`,
       action: 'ttl' as const,
       description: describeKeyDates(key),
     },
     {
-      label: '$(organization) Change the groups...',
+      label: `$(organization) ${vscode.l10n.t('Change the groups...')}`,
       action: 'groups' as const,
       description: key.groups.join(', '),
     },
-    { label: '$(trash) Delete...', action: 'delete' as const },
+    { label: `$(trash) ${vscode.l10n.t('Delete...')}`, action: 'delete' as const },
   ];
   const picked = await vscode.window.showQuickPick(actions, { title });
   switch (picked?.action) {
@@ -48,7 +48,7 @@ async function changeTtl(
 ): Promise<void> {
   const text = await vscode.window.showInputBox({
     title,
-    prompt: 'The new lifetime, counted from now: seconds, or 90d, 12h, 2w, 1y',
+    prompt: vscode.l10n.t('The new lifetime, counted from now: seconds, or 90d, 12h, 2w, 1y'),
     value: '365d',
     validateInput: ttlProblem,
   });
@@ -57,7 +57,7 @@ async function changeTtl(
     return;
   }
   const done = await withCancellableProgress(
-    `Changing the lifetime of "${key.id}"…`,
+    vscode.l10n.t('Changing the lifetime of "{0}"…', key.id),
     async (signal) => {
       await client.updateApiKey({ id: key.id, ttl }, { signal });
       return true;
@@ -77,7 +77,9 @@ async function changeGroups(
 ): Promise<void> {
   const text = await vscode.window.showInputBox({
     title,
-    prompt: 'The groups of the key, separated by commas; they replace the current ones',
+    prompt: vscode.l10n.t(
+      'The groups of the key, separated by commas; they replace the current ones',
+    ),
     value: key.groups.join(', '),
   });
   if (text === undefined) {
@@ -85,7 +87,7 @@ async function changeGroups(
   }
   const groups = parseGroups(text);
   const done = await withCancellableProgress(
-    `Changing the groups of "${key.id}"…`,
+    vscode.l10n.t('Changing the groups of "{0}"…', key.id),
     async (signal) => {
       await client.updateApiKey({ id: key.id, groups }, { signal });
       return true;
@@ -109,29 +111,37 @@ async function deleteKey(
       && node.entry.apiKeyId === key.id)
     .map((node) => `"${node.entry.name}"`);
   const lines = [
-    `Key: ${key.id}`,
-    `Groups: ${key.groups.join(', ') || 'none'}`,
-    `Registry: ${entry.name} (${entry.url})`,
+    vscode.l10n.t('Key: {0}', key.id),
+    vscode.l10n.t('Groups: {0}', key.groups.join(', ') || vscode.l10n.t('none')),
+    vscode.l10n.t('Registry: {0} ({1})', entry.name, entry.url),
     '',
     users.length > 0
-      ? `These registry entries sign in with it and will stop working: ${users.join(', ')}.`
-      : 'Everything that signs in with this key (CI runners, scripts) will stop working.',
-    'This cannot be undone.',
+      ? vscode.l10n.t(
+        'These registry entries sign in with it and will stop working: {0}.', users.join(', '),
+      )
+      : vscode.l10n.t(
+        'Everything that signs in with this key (CI runners, scripts) will stop working.',
+      ),
+    vscode.l10n.t('This cannot be undone.'),
   ];
+  const remove = vscode.l10n.t('Delete API Key');
   const choice = await vscode.window.showWarningMessage(
-    `Delete API key "${key.id}" from registry "${entry.name}"?`,
+    vscode.l10n.t('Delete API key "{0}" from registry "{1}"?', key.id, entry.name),
     { modal: true, detail: lines.join('\n') },
-    'Delete API Key',
+    remove,
   );
-  if (choice !== 'Delete API Key') {
+  if (choice !== remove) {
     return;
   }
-  const done = await withCancellableProgress(`Deleting API key "${key.id}"…`, async (signal) => {
+  const deleting = vscode.l10n.t('Deleting API key "{0}"…', key.id);
+  const done = await withCancellableProgress(deleting, async (signal) => {
     await client.deleteApiKey(key.id, { signal });
     return true;
   });
   if (done) {
     context.log.info(`Deleted API key "${key.id}" from registry "${entry.name}"`);
-    void vscode.window.showInformationMessage(`Deleted API key "${key.id}" from "${entry.name}".`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Deleted API key "{0}" from "{1}".', key.id, entry.name),
+    );
   }
 }

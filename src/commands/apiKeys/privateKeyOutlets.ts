@@ -9,10 +9,22 @@ import type { CommandContext } from '../context';
 import { nameProblem } from '../signIn/names';
 import { saveRegistry } from '../signIn/saveRegistry';
 
-const SAVE = 'Save to File...';
-const COPY = 'Copy';
-const USE = 'Use for a Registry...';
-const DONE = 'Done';
+/** Where the key can go; the labels are the dialog's buttons, compared after the choice. */
+interface Outlets {
+  save: string;
+  copy: string;
+  use: string;
+  done: string;
+}
+
+function outlets(): Outlets {
+  return {
+    save: vscode.l10n.t('Save to File...'),
+    copy: vscode.l10n.t('Copy'),
+    use: vscode.l10n.t('Use for a Registry...'),
+    done: vscode.l10n.t('Done'),
+  };
+}
 
 /**
  * Hands over the private key the registry generated for a new API key: shown once, then saved
@@ -27,44 +39,49 @@ export async function offerPrivateKey(
 ): Promise<void> {
   const pem = privateKeyToPem(generated);
   let kept = false;
+  const labels = outlets();
   let choice: string | undefined = await vscode.window.showInformationMessage(
-    `API key "${keyId}" was created. Its private key is shown only this once:`,
+    vscode.l10n.t('API key "{0}" was created. Its private key is shown only this once:', keyId),
     { modal: true, detail: pem },
-    SAVE,
-    COPY,
-    USE,
+    labels.save,
+    labels.copy,
+    labels.use,
   );
   for (;;) {
-    if (choice === SAVE) {
+    if (choice === labels.save) {
       kept = (await saveToFile(keyId, pem)) || kept;
-    } else if (choice === COPY) {
+    } else if (choice === labels.copy) {
       await vscode.env.clipboard.writeText(pem);
-      const copied = `The private key of "${keyId}" is on the clipboard.`;
+      const copied = vscode.l10n.t('The private key of "{0}" is on the clipboard.', keyId);
       void vscode.window.showInformationMessage(copied);
       kept = true;
-    } else if (choice === USE) {
+    } else if (choice === labels.use) {
       kept = (await useForRegistry(context, entry, keyId, pem)) || kept;
     } else if (kept || (await discardConfirmed(keyId))) {
       return;
     }
-    choice = await nextOutlet(keyId, kept);
+    choice = await nextOutlet(labels, keyId, kept);
   }
 }
 
-async function nextOutlet(keyId: string, kept: boolean): Promise<string | undefined> {
+async function nextOutlet(
+  labels: Outlets,
+  keyId: string,
+  kept: boolean,
+): Promise<string | undefined> {
   const items = [
-    { label: `$(save) ${SAVE}`, value: SAVE },
-    { label: `$(copy) ${COPY} to the clipboard`, value: COPY },
-    { label: `$(key) ${USE}`, value: USE },
+    { label: `$(save) ${labels.save}`, value: labels.save },
+    { label: `$(copy) ${vscode.l10n.t('Copy to the clipboard')}`, value: labels.copy },
+    { label: `$(key) ${labels.use}`, value: labels.use },
     {
-      label: `$(check) ${DONE}`,
-      value: DONE,
-      description: kept ? '' : 'the key is not kept anywhere yet',
+      label: `$(check) ${labels.done}`,
+      value: labels.done,
+      description: kept ? '' : vscode.l10n.t('the key is not kept anywhere yet'),
     },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Private key of API key "${keyId}"`,
-    placeHolder: 'Keep it somewhere else too, or finish',
+    title: vscode.l10n.t('Private key of API key "{0}"', keyId),
+    placeHolder: vscode.l10n.t('Keep it somewhere else too, or finish'),
     ignoreFocusOut: true,
   });
   return picked?.value;
@@ -72,9 +89,9 @@ async function nextOutlet(keyId: string, kept: boolean): Promise<string | undefi
 
 async function saveToFile(keyId: string, pem: string): Promise<boolean> {
   const target = await vscode.window.showSaveDialog({
-    title: `Save the private key of API key "${keyId}"`,
+    title: vscode.l10n.t('Save the private key of API key "{0}"', keyId),
     defaultUri: vscode.Uri.file(path.join(homedir(), `${keyId}.pem`)),
-    filters: { 'PEM private key': ['pem'] },
+    filters: { [vscode.l10n.t('PEM private key')]: ['pem'] },
   });
   if (!target) {
     return false;
@@ -83,10 +100,12 @@ async function saveToFile(keyId: string, pem: string): Promise<boolean> {
     await writeFile(target.fsPath, pem, { mode: 0o600 });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(`Could not save ${target.fsPath}: ${reason}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Could not save {0}: {1}', target.fsPath, reason),
+    );
     return false;
   }
-  const saved = `Saved the private key of "${keyId}" to ${target.fsPath}.`;
+  const saved = vscode.l10n.t('Saved the private key of "{0}" to {1}.', keyId, target.fsPath);
   void vscode.window.showInformationMessage(saved);
   return true;
 }
@@ -99,15 +118,21 @@ async function useForRegistry(
 ): Promise<boolean> {
   const sameUrl = context.model.getRegistries().filter((node) => node.entry.url === entry.url);
   const items = [
-    { label: '$(add) Add a registry entry that signs in with this key', node: undefined },
+    {
+      label: `$(add) ${vscode.l10n.t('Add a registry entry that signs in with this key')}`,
+      node: undefined,
+    },
     ...sameUrl.map((node) => ({
-      label: `$(edit) Sign in to "${node.entry.name}" with this key`,
-      description: node.entry.auth === 'rootToken' ? 'replaces its root token' : undefined,
+      label: `$(edit) ${vscode.l10n.t('Sign in to "{0}" with this key', node.entry.name)}`,
+      description: node.entry.auth === 'rootToken'
+        ? vscode.l10n.t('replaces its root token')
+        : undefined,
       node,
     })),
   ];
+  const title = vscode.l10n.t('Use API key "{0}"', keyId);
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Use API key "${keyId}"`,
+    title,
     ignoreFocusOut: true,
   });
   if (!picked) {
@@ -122,8 +147,8 @@ async function useForRegistry(
   }
   const taken = new Set(context.model.getRegistries().map((node) => node.entry.name));
   const name = await vscode.window.showInputBox({
-    title: `Use API key "${keyId}"`,
-    prompt: `A name for ${entry.url} signed in with API key "${keyId}"`,
+    title,
+    prompt: vscode.l10n.t('A name for {0} signed in with API key "{1}"', entry.url, keyId),
     value: `${entry.name} (${keyId})`,
     ignoreFocusOut: true,
     validateInput: (value) => nameProblem(value, taken),
@@ -139,14 +164,15 @@ async function useForRegistry(
 }
 
 async function discardConfirmed(keyId: string): Promise<boolean> {
+  const discard = vscode.l10n.t('Discard');
+  const detail = [
+    vscode.l10n.t('It is not saved anywhere yet and the registry cannot show it again.'),
+    vscode.l10n.t('The key stays on the registry, but nobody can sign in with it.'),
+  ];
   const choice = await vscode.window.showWarningMessage(
-    `Discard the private key of API key "${keyId}"?`,
-    {
-      modal: true,
-      detail: 'It is not saved anywhere yet and the registry cannot show it again. The key stays '
-        + 'on the registry, but nobody can sign in with it.',
-    },
-    'Discard',
+    vscode.l10n.t('Discard the private key of API key "{0}"?', keyId),
+    { modal: true, detail: detail.join(' ') },
+    discard,
   );
-  return choice === 'Discard';
+  return choice === discard;
 }

@@ -10,6 +10,8 @@ import {
 
 export const PEM_CERTIFICATE = ['pem', 'crt', 'cer'];
 const PEM_KEY = ['pem', 'key'];
+/** How a pasted key starts, as a hint in the input box. */
+const PEM_KEY_START = '-----BEGIN RSA PRIVATE KEY----- ...';
 
 /** What a user chose for signing in: settings for the entry and secrets for SecretStorage. */
 export interface Credentials {
@@ -21,21 +23,28 @@ interface KindItem extends vscode.QuickPickItem {
   authKind: AuthKind;
 }
 
-const KINDS: Record<AuthKind, { label: string; detail: string }> = {
-  none: { label: 'No sign-in', detail: 'The registry is open to anyone who can reach it' },
-  rootToken: {
-    label: 'Root token',
-    detail: 'The registry\'s root token: full access, including managing API keys',
-  },
-  apiKey: {
-    label: 'API key',
-    detail: 'A key id and its RSA private key (the registry\'s hand-and-shake sign-in)',
-  },
-  certificate: {
-    label: 'Client certificate',
-    detail: 'A PEM certificate and its key, sent over https (mTLS)',
-  },
-};
+function kindTexts(): Record<AuthKind, { label: string; detail: string }> {
+  return {
+    none: {
+      label: vscode.l10n.t('No sign-in'),
+      detail: vscode.l10n.t('The registry is open to anyone who can reach it'),
+    },
+    rootToken: {
+      label: vscode.l10n.t('Root token'),
+      detail: vscode.l10n.t('The registry\'s root token: full access, including managing API keys'),
+    },
+    apiKey: {
+      label: vscode.l10n.t('API key'),
+      detail: vscode.l10n.t(
+        'A key id and its RSA private key (the registry\'s hand-and-shake sign-in)',
+      ),
+    },
+    certificate: {
+      label: vscode.l10n.t('Client certificate'),
+      detail: vscode.l10n.t('A PEM certificate and its key, sent over https (mTLS)'),
+    },
+  };
+}
 
 /** Asks how to sign in; `recommended` kinds come first and are marked. */
 export async function askAuthKind(
@@ -44,16 +53,17 @@ export async function askAuthKind(
   options: { https: boolean; current?: AuthKind; recommended?: readonly AuthKind[] },
 ): Promise<AuthKind | undefined> {
   const recommended = options.recommended ?? [];
-  const kinds = (Object.keys(KINDS) as AuthKind[])
+  const texts = kindTexts();
+  const kinds = (Object.keys(texts) as AuthKind[])
     .filter((kind) => kind !== 'certificate' || options.https)
     .sort((a, b) => Number(recommended.includes(b)) - Number(recommended.includes(a)));
   const items = kinds.map((kind): KindItem => ({
     authKind: kind,
-    label: KINDS[kind].label,
-    detail: KINDS[kind].detail,
+    label: texts[kind].label,
+    detail: texts[kind].detail,
     description: kind === options.current
-      ? 'current'
-      : recommended.includes(kind) ? 'suggested' : undefined,
+      ? vscode.l10n.t('current')
+      : recommended.includes(kind) ? vscode.l10n.t('suggested') : undefined,
   }));
   const picked = await vscode.window.showQuickPick(items, {
     title,
@@ -74,7 +84,13 @@ export async function askCredentials(
     case 'none':
       return { settings: { ...keep, auth: 'none' }, secrets: {} };
     case 'rootToken': {
-      const rootToken = await askSecret(title, 'The registry\'s root token', 'Root token');
+      const rootToken = await askSecret(
+        title,
+        vscode.l10n.t(
+          'The registry\'s root token; kept in VS Code\'s secret storage, never in settings',
+        ),
+        vscode.l10n.t('Root token'),
+      );
       return rootToken === undefined
         ? undefined
         : { settings: { ...keep, auth: kind }, secrets: { rootToken } };
@@ -93,12 +109,12 @@ function askSecret(
 ): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     title,
-    prompt: `${prompt}; kept in VS Code's secret storage, never in settings`,
+    prompt,
     placeHolder,
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) =>
-      value.trim() === '' ? 'Enter a value, or press Escape to cancel.' : undefined,
+      value.trim() === '' ? vscode.l10n.t('Enter a value, or press Escape to cancel.') : undefined,
   }).then((value) => value?.trim());
 }
 
@@ -109,11 +125,12 @@ async function askApiKey(
 ): Promise<Credentials | undefined> {
   const apiKeyId = await vscode.window.showInputBox({
     title,
-    prompt: 'The API key id, as created on the registry',
-    placeHolder: 'API key id',
+    prompt: vscode.l10n.t('The API key id, as created on the registry'),
+    placeHolder: vscode.l10n.t('API key id'),
     value: currentId,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? 'Enter the key id.' : undefined),
+    validateInput: (value) =>
+      (value.trim() === '' ? vscode.l10n.t('Enter the key id.') : undefined),
   });
   if (apiKeyId === undefined) {
     return undefined;
@@ -128,16 +145,16 @@ async function askApiKey(
 
 async function askPrivateKey(title: string, keyId: string): Promise<string | undefined> {
   const fromFile = {
-    label: '$(file) Choose a private key file...',
-    detail: 'A PEM file (PKCS#1 or PKCS#8)',
+    label: `$(file) ${vscode.l10n.t('Choose a private key file...')}`,
+    detail: vscode.l10n.t('A PEM file (PKCS#1 or PKCS#8)'),
   };
   const paste = {
-    label: '$(clippy) Paste the private key',
-    detail: 'PEM text, or the base64 key the registry generated',
+    label: `$(clippy) ${vscode.l10n.t('Paste the private key')}`,
+    detail: vscode.l10n.t('PEM text, or the base64 key the registry generated'),
   };
   const how = await vscode.window.showQuickPick([fromFile, paste], {
     title,
-    placeHolder: `Where is the private key of API key "${keyId}"?`,
+    placeHolder: vscode.l10n.t('Where is the private key of API key "{0}"?', keyId),
     ignoreFocusOut: true,
   });
   if (how === undefined) {
@@ -146,25 +163,29 @@ async function askPrivateKey(title: string, keyId: string): Promise<string | und
   if (how === paste) {
     return vscode.window.showInputBox({
       title,
-      prompt: `The private key of API key "${keyId}"; kept in VS Code's secret storage`,
-      placeHolder: '-----BEGIN RSA PRIVATE KEY----- ...',
+      prompt: vscode.l10n.t(
+        'The private key of API key "{0}"; kept in VS Code\'s secret storage', keyId,
+      ),
+      placeHolder: PEM_KEY_START,
       password: true,
       ignoreFocusOut: true,
       validateInput: (value) => keyProblem(value),
     }).then((value) => (value === undefined ? undefined : normalizePem(value.trim())));
   }
-  const file = await pickFile(title, `Private key of API key "${keyId}"`, PEM_KEY);
+  const label = vscode.l10n.t('Private key of API key "{0}"', keyId);
+  const file = await pickFile(title, label, PEM_KEY);
   if (file === undefined) {
     return undefined;
   }
   const text = await readFile(file, 'utf8').catch((error: Error) => {
-    void vscode.window.showErrorMessage(`Could not read ${file}: ${error.message}`);
+    const message = vscode.l10n.t('Could not read {0}: {1}', file, error.message);
+    void vscode.window.showErrorMessage(message);
     return undefined;
   });
   const problem = text === undefined ? 'unreadable' : keyProblem(text);
   if (problem !== undefined) {
     if (text !== undefined) {
-      void vscode.window.showErrorMessage(`${file} cannot be used: ${problem}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be used: {1}.', file, problem));
     }
     return undefined;
   }
@@ -185,9 +206,9 @@ async function askCertificate(
   keep: ConnectionSettings,
   current: ConnectionSettings,
 ): Promise<Credentials | undefined> {
-  const certLabel = 'Client certificate (PEM)';
+  const certLabel = vscode.l10n.t('Client certificate (PEM)');
   const certFile = await pickFile(title, certLabel, PEM_CERTIFICATE, current.certFile);
-  const keyLabel = 'Key of the client certificate (PEM)';
+  const keyLabel = vscode.l10n.t('Key of the client certificate (PEM)');
   const keyFile = certFile && (await pickFile(title, keyLabel, PEM_KEY, current.keyFile));
   if (!certFile || !keyFile) {
     return undefined;
@@ -197,7 +218,14 @@ async function askCertificate(
   if (!encrypted) {
     return { settings, secrets: {} };
   }
-  const keyPassphrase = await askSecret(title, `The passphrase of ${keyFile}`, 'Key passphrase');
+  const keyPassphrase = await askSecret(
+    title,
+    vscode.l10n.t(
+      'The passphrase of {0}; kept in VS Code\'s secret storage, never in settings',
+      keyFile,
+    ),
+    vscode.l10n.t('Key passphrase'),
+  );
   return keyPassphrase === undefined ? undefined : { settings, secrets: { keyPassphrase } };
 }
 
@@ -209,11 +237,15 @@ export async function pickFile(
   current?: string,
 ): Promise<string | undefined> {
   const picked = await vscode.window.showOpenDialog({
-    title: `${title}: ${label}`,
-    openLabel: 'Choose',
+    title: vscode.l10n.t({
+      message: '{0}: {1}',
+      args: [title, label],
+      comment: 'A command, then the file it asks for: "Add Anka Registry: CA certificate (PEM)"',
+    }),
+    openLabel: vscode.l10n.t('Choose'),
     canSelectMany: false,
     defaultUri: current ? vscode.Uri.file(current) : undefined,
-    filters: { [label]: extensions, 'All files': ['*'] },
+    filters: { [label]: extensions, [vscode.l10n.t('All files')]: ['*'] },
   });
   return picked?.[0]?.fsPath;
 }

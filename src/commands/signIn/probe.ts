@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { pluralize } from '../../format';
+import { templateCount } from '../counts';
 import type { RegistryStatus } from '../../registry';
 import type { RegistrySecrets } from '../../registry/auth';
 import type { RegistryEntry } from '../../tree/nodes';
@@ -26,7 +27,7 @@ export async function probeRegistry(
     return await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Checking ${entry.url}…`,
+        title: vscode.l10n.t('Checking {0}…', entry.url),
         cancellable: true,
       },
       async (_progress, token) => {
@@ -52,8 +53,18 @@ export async function probeRegistry(
   }
 }
 
-export function describeStatus(status: RegistryStatus, templates?: number): string {
+/** "Anka Registry 1.44.0, running, 3 templates", for messages. */
+export function describeStatus(status: RegistryStatus, templates: number): string {
+  const state = status.state ?? vscode.l10n.t('state unknown');
+  const count = templateCount(templates);
+  return status.version
+    ? vscode.l10n.t('Anka Registry {0}, {1}, {2}', status.version, state, count)
+    : vscode.l10n.t('Anka Registry, {0}, {1}', state, count);
+}
+
+/** The same in English, for the log. */
+export function statusForLog(status: RegistryStatus, templates: number): string {
   const version = status.version ? ` ${status.version}` : '';
-  const count = templates === undefined ? '' : `, ${pluralize(templates, 'template')}`;
-  return `Anka Registry${version}, ${status.state ?? 'state unknown'}${count}`;
+  const state = status.state ?? 'state unknown';
+  return `Anka Registry${version}, ${state}, ${pluralize(templates, 'template')}`;
 }

@@ -22,10 +22,10 @@ export async function saveRegistry(
   }
   const saved = await updateRegistryEntry(previous, next);
   if (!saved) {
-    void vscode.window.showWarningMessage(
-      `The registry "${previous.name}" was not found in the settings; it may have been edited `
-        + 'meanwhile.',
-    );
+    void vscode.window.showWarningMessage(vscode.l10n.t(
+      'The registry "{0}" was not found in the settings; it may have been edited meanwhile.',
+      previous.name,
+    ));
     return false;
   }
   if (moved) {

@@ -1,4 +1,5 @@
 import { constants, privateDecrypt, type KeyObject } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 import { isRegistryError } from '../errors';
 import { isObject, readString } from '../parse';
 import { AuthSetupError, type AuthContext, type ConnectionRoute } from './types';
@@ -10,6 +11,13 @@ export interface BearerSession {
   cached: boolean;
   /** Drops this session from the cache (when it is still the cached one). */
   forget: () => void;
+}
+
+/** The registry's secret did not open with the stored private key. */
+function wrongKeyReason(): string {
+  return l10n.t(
+    'the stored private key does not belong to this API key (the secret could not be decrypted)',
+  );
 }
 
 /**
@@ -63,13 +71,13 @@ export class ApiKeySession {
     const sealed = await this.post(context, route, '/tap/v1/hand', { id: this.keyId });
     const encrypted = readString(sealed) ?? '';
     if (encrypted === '') {
-      throw this.failure('unauthorized', 'the registry sent no secret to decrypt');
+      throw this.failure('unauthorized', l10n.t('the registry sent no secret to decrypt'));
     }
     const secret = this.decrypt(key, encrypted);
     const answer = await this.post(context, route, '/tap/v1/shake', { id: this.keyId, secret });
     const data = isObject(answer) ? answer['data'] : undefined;
     if (!isObject(data) || !readString(data['token'])) {
-      const reason = 'the registry answered the handshake without a session';
+      const reason = l10n.t('the registry answered the handshake without a session');
       throw this.failure('invalidResponse', reason);
     }
     return `Bearer ${Buffer.from(JSON.stringify(data), 'utf8').toString('base64')}`;
@@ -81,12 +89,7 @@ export class ApiKeySession {
       const sealed = Buffer.from(encrypted, 'base64');
       return privateDecrypt({ key, padding, oaepHash: 'sha256' }, sealed).toString('utf8');
     } catch (error) {
-      throw this.failure(
-        'unauthorized',
-        'the stored private key does not belong to this API key (the secret could not be '
-          + 'decrypted)',
-        error,
-      );
+      throw this.failure('unauthorized', wrongKeyReason(), error);
     }
   }
 
@@ -101,7 +104,11 @@ export class ApiKeySession {
       method: 'POST' as const,
       path,
       json,
-      operation: `sign in with API key "${this.keyId}" (${step})`,
+      operation: l10n.t({
+        message: 'sign in with API key "{0}" ({1})',
+        args: [this.keyId, step],
+        comment: ['Completes "Could not …". {0} is the id of an API key, {1} a handshake step'],
+      }),
       signal: context.signal,
     };
     try {
@@ -118,8 +125,11 @@ export class ApiKeySession {
   }
 
   private failure(kind: AuthSetupError['kind'], reason: string, cause?: unknown): AuthSetupError {
-    return new AuthSetupError(kind, `signing in with API key "${this.keyId}" failed: ${reason}`, {
-      cause,
+    const message = l10n.t({
+      message: 'signing in with API key "{0}" failed: {1}',
+      args: [this.keyId, reason],
+      comment: ['{0} is the id of an API key, {1} the reason'],
     });
+    return new AuthSetupError(kind, message, { cause });
   }
 }

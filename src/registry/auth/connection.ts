@@ -1,4 +1,5 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
+import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import { ApiKeySession } from './apiKeySession';
 import { createDispatcher } from './dispatcher';
@@ -51,6 +52,35 @@ const quietLogger: ConnectionLogger = { debug: () => undefined, warn: () => unde
  * Everything one registry's requests need besides the request itself: the TLS options, the proxy,
  * and the credentials of its auth kind. Built on first use and kept until reset().
  */
+/** What to do when the registry refuses the API key; `signIn` is the command's title. */
+function apiKeyRefusedHint(keyId: string, signIn: string): string {
+  const refused = l10n.t({
+    message: 'API key "{0}" was refused',
+    args: [keyId],
+    comment: ['{0} is the id of an API key'],
+  });
+  const another = l10n.t({
+    message: 'use "{0}" to enter another key (managing API keys needs the root token)',
+    args: [signIn],
+    comment: ['{0} is the command "Sign In Again"'],
+  });
+  return `${refused}; ${another}`;
+}
+
+/** What to do when the registry refuses the client certificate. */
+function certificateRefusedHint(signIn: string): string {
+  const refused = l10n.t('the client certificate was not accepted');
+  const another = l10n.t({
+    message: 'use "{0}" or "{1}" to choose another one',
+    args: [signIn, l10n.t('Edit Registry...')],
+    comment: [
+      '{0} is the command "Sign In Again", {1} the command "Edit Registry..."; ',
+      '"another one" is another client certificate',
+    ],
+  });
+  return `${refused}; ${another}`;
+}
+
 export class RegistryConnection implements RequestAuth {
   private prepared: Promise<Prepared> | undefined;
   private session: ApiKeySession | undefined;
@@ -70,15 +100,22 @@ export class RegistryConnection implements RequestAuth {
     if (prepared.proxy.kind === 'proxy') {
       grant.proxy = prepared.proxy.display;
     }
+    const signIn = l10n.t('Sign In Again');
     switch (this.kind) {
       case 'none':
-        grant.unauthorizedHint = 'the registry wants credentials; use "Sign In Again" to enter '
-          + 'a root token or an API key';
+        grant.unauthorizedHint = l10n.t({
+          message: 'the registry wants credentials; use "{0}" to enter a root token or an API key',
+          args: [signIn],
+          comment: ['{0} is the command "Sign In Again"'],
+        });
         break;
       case 'rootToken':
         grant.headers['authorization'] = rootTokenHeader(this.rootToken(prepared.secrets));
-        grant.unauthorizedHint = 'the stored root token was refused; use "Sign In Again" to '
-          + 'enter the current one';
+        grant.unauthorizedHint = l10n.t({
+          message: 'the stored root token was refused; use "{0}" to enter the current one',
+          args: [signIn],
+          comment: ['{0} is the command "Sign In Again"'],
+        });
         break;
       case 'apiKey': {
         const bearer = await this.apiKeySession(prepared).bearer(context, grant);
@@ -90,14 +127,12 @@ export class RegistryConnection implements RequestAuth {
             bearer.forget();
           };
         }
-        grant.unauthorizedHint = `API key "${this.options.settings.apiKeyId}" was refused; use `
-          + '"Sign In Again" to enter another key (managing API keys needs the root token)';
+        grant.unauthorizedHint = apiKeyRefusedHint(this.options.settings.apiKeyId ?? '', signIn);
         break;
       }
       case 'certificate':
         grant.clientCertificate = this.options.settings.certFile;
-        grant.unauthorizedHint = 'the client certificate was not accepted; use "Sign In Again" '
-          + 'or "Edit Registry..." to choose another one';
+        grant.unauthorizedHint = certificateRefusedHint(signIn);
         break;
     }
     return grant;
@@ -153,8 +188,12 @@ export class RegistryConnection implements RequestAuth {
     if (proxy.kind === 'proxy') {
       this.logger.debug(`${name}: connecting through the proxy ${proxy.display}`);
       if (!proxyConfig.strictSSL) {
-        this.logger.warn(`${name}: "http.proxyStrictSSL" is off: certificates are not checked `
-          + 'on connections through the proxy');
+        const warning = l10n.t({
+          message: '"{0}" is off: certificates are not checked on connections through the proxy',
+          args: ['http.proxyStrictSSL'],
+          comment: ['{0} is a setting, kept as it is'],
+        });
+        this.logger.warn(`${name}: ${warning}`);
       }
     } else {
       this.logger.debug(`${name}: connecting directly (${proxy.why})`);
@@ -171,8 +210,11 @@ export class RegistryConnection implements RequestAuth {
 
   private rootToken(secrets: RegistrySecrets): string {
     if (!secrets.rootToken) {
-      throw new AuthSetupError('unauthorized', 'no root token is stored for this registry; use '
-        + '"Sign In Again" to enter it');
+      throw new AuthSetupError('unauthorized', l10n.t({
+        message: 'no root token is stored for this registry; use "{0}" to enter it',
+        args: [l10n.t('Sign In Again')],
+        comment: ['{0} is the command "Sign In Again"'],
+      }));
     }
     return secrets.rootToken;
   }
@@ -180,21 +222,37 @@ export class RegistryConnection implements RequestAuth {
   private apiKeySession(prepared: Prepared): ApiKeySession {
     const keyId = this.options.settings.apiKeyId?.trim();
     if (!keyId) {
-      throw new AuthSetupError('unauthorized', 'no API key id is configured for this registry; '
-        + 'use "Sign In Again" to enter it');
+      throw new AuthSetupError('unauthorized', l10n.t({
+        message: 'no API key id is configured for this registry; use "{0}" to enter it',
+        args: [l10n.t('Sign In Again')],
+        comment: ['{0} is the command "Sign In Again"'],
+      }));
     }
     this.session ??= new ApiKeySession(keyId, async () => {
       const pem = prepared.secrets.apiKeyPem;
       if (!pem) {
-        throw new AuthSetupError('unauthorized', `no private key is stored for API key "${keyId}"; `
-          + 'use "Sign In Again" to choose it');
+        throw new AuthSetupError('unauthorized', l10n.t({
+          message: 'no private key is stored for API key "{0}"; use "{1}" to choose it',
+          args: [keyId, l10n.t('Sign In Again')],
+          comment: ['{0} is the id of an API key, {1} the command "Sign In Again"'],
+        }));
       }
       try {
         return parsePrivateKey(pem);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new AuthSetupError('unauthorized', `the stored private key of API key "${keyId}" `
-          + `cannot be used: ${reason}; use "Sign In Again" to choose it`, { cause: error });
+        const unusable = l10n.t({
+          message: 'the stored private key of API key "{0}" cannot be used: {1}',
+          args: [keyId, reason],
+          comment: ['{0} is the id of an API key, {1} why'],
+        });
+        const choose = l10n.t({
+          message: 'use "{0}" to choose it',
+          args: [l10n.t('Sign In Again')],
+          comment: ['{0} is the command "Sign In Again"; "it" is the private key'],
+        });
+        const message = `${unusable}; ${choose}`;
+        throw new AuthSetupError('unauthorized', message, { cause: error });
       }
     });
     return this.session;

@@ -1,5 +1,5 @@
 import type { ConnectionOptions } from 'node:tls';
-import { Agent, ProxyAgent, type Dispatcher } from '../undici';
+import { createAgent, createProxyAgent, type Dispatcher } from '../undici';
 import type { ProxyChoice } from './proxy';
 
 export interface DispatcherOptions {
@@ -19,10 +19,10 @@ export interface DispatcherOptions {
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const pool = { connections: options.connections, keepAliveTimeout: 10_000 };
   if (options.proxy.kind === 'direct') {
-    return new Agent({ ...pool, connect: { ...options.tls } });
+    return createAgent({ ...pool, connect: { ...options.tls } });
   }
   const relaxed = options.proxyStrictSSL ? {} : { rejectUnauthorized: false };
-  return new ProxyAgent({
+  return createProxyAgent({
     ...pool,
     uri: options.proxy.url,
     ...(options.proxyAuthorization ? { token: options.proxyAuthorization } : {}),

@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 
 /** RSA keys of API keys, in the forms users and the registry hand around. */
 
@@ -9,33 +10,41 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 export function parsePrivateKey(text: string): KeyObject {
   const trimmed = text.trim();
   if (trimmed === '') {
-    throw new Error('the private key is empty');
+    throw new Error(l10n.t('the private key is empty'));
   }
   if (/ENCRYPTED/.test(trimmed)) {
-    throw new Error('the private key is encrypted with a passphrase; store it unencrypted');
+    throw new Error(l10n.t('the private key is encrypted with a passphrase; store it unencrypted'));
   }
   const key = trimmed.includes('-----BEGIN') ? fromPem(trimmed) : fromBase64Der(trimmed);
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new Error(`the private key is ${key.asymmetricKeyType ?? 'not'} an RSA key`);
+    throw new Error(
+      key.asymmetricKeyType
+        ? l10n.t({
+          message: 'the private key is an {0} key, not an RSA key',
+          args: [key.asymmetricKeyType.toUpperCase()],
+          comment: ['{0} is a key type such as EC or ED25519'],
+        })
+        : l10n.t('the private key is not an RSA key'),
+    );
   }
   return key;
 }
 
 function fromPem(pem: string): KeyObject {
   if (/BEGIN (RSA )?PUBLIC KEY|BEGIN CERTIFICATE/.test(pem)) {
-    throw new Error('this is a public key or certificate, not a private key');
+    throw new Error(l10n.t('this is a public key or certificate, not a private key'));
   }
   try {
     return createPrivateKey({ key: normalizePem(pem), format: 'pem' });
   } catch {
-    throw new Error('the PEM text is not a readable private key');
+    throw new Error(l10n.t('the PEM text is not a readable private key'));
   }
 }
 
 function fromBase64Der(text: string): KeyObject {
   const compact = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
-    throw new Error('the private key is neither PEM nor base64');
+    throw new Error(l10n.t('the private key is neither PEM nor base64'));
   }
   const der = Buffer.from(compact, 'base64');
   for (const type of ['pkcs1', 'pkcs8'] as const) {
@@ -45,7 +54,7 @@ function fromBase64Der(text: string): KeyObject {
       // Tries the next encoding.
     }
   }
-  throw new Error('the base64 text is not a DER private key');
+  throw new Error(l10n.t('the base64 text is not a DER private key'));
 }
 
 /**
@@ -81,10 +90,10 @@ export function publicKeyForRegistry(text: string): string {
       : createPublicKey({ key: normalizePem(trimmed), format: 'pem' });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`not a usable RSA public key: ${reason}`);
+    throw new Error(l10n.t('not a usable RSA public key: {0}', reason));
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new Error('the registry needs an RSA public key');
+    throw new Error(l10n.t('the registry needs an RSA public key'));
   }
   return key.export({ type: 'spki', format: 'der' }).toString('base64');
 }

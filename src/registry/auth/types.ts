@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { RegistryErrorKind } from '../errors';
+import type { RegistryErrorKind, RegistryFix } from '../errors';
 import type { RequestSpec } from '../transport';
 
 export const AUTH_KINDS = ['none', 'rootToken', 'apiKey', 'certificate'] as const;
@@ -81,12 +81,16 @@ export interface RequestAuth {
 
 /** A failure while preparing credentials or TLS material, before any request was sent. */
 export class AuthSetupError extends Error {
+  /** The settings the message suggests. */
+  readonly fixes: readonly RegistryFix[];
+
   constructor(
     readonly kind: RegistryErrorKind,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fixes?: readonly RegistryFix[] },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AuthSetupError';
+    this.fixes = options?.fixes ?? [];
   }
 }

@@ -39,7 +39,9 @@ export async function runConfigAction(
   }
   const other = action === 'compareWithPrevious'
     ? previousVersion(template, version)
-    : await pickOtherVersion(template, version, `Compare ${tagLabel(version)} with…`);
+    : await pickOtherVersion(
+      template, version, vscode.l10n.t('Compare {0} with…', tagLabel(version)),
+    );
   if (other) {
     await documents.diff(
       addressOf(registry, template, other),
@@ -52,10 +54,12 @@ export async function runConfigAction(
 async function copyConfig(context: ConfigActionContext): Promise<void> {
   const { config, revealSecrets, version } = context;
   if (config.state !== 'ready') {
-    context.notice('The VM config has not been read yet.');
+    context.notice(vscode.l10n.t('The VM config has not been read yet.'));
     return;
   }
   await vscode.env.clipboard.writeText(renderConfigYaml(config.value.raw, { revealSecrets }));
-  const masked = revealSecrets ? '' : ' (password masked)';
-  context.notice(`Copied the VM config of ${tagLabel(version)}${masked}.`);
+  const tag = tagLabel(version);
+  context.notice(revealSecrets
+    ? vscode.l10n.t('Copied the VM config of {0}.', tag)
+    : vscode.l10n.t('Copied the VM config of {0} (password masked).', tag));
 }

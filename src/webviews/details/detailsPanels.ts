@@ -101,10 +101,12 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   }
 
   private showUnrestorable(panel: vscode.WebviewPanel): void {
-    panel.title = 'Template details';
+    panel.title = vscode.l10n.t('Template details');
     const body = html`<div class="error" role="alert">
-      <p class="error-title">This panel could not be restored.</p>
-      <p>Close it and open the template's details again from the Registries view.</p>
+      <p class="error-title">${vscode.l10n.t('This panel could not be restored.')}</p>
+      <p>${vscode.l10n.t(
+        'Close it and open the template\'s details again from the Registries view.',
+      )}</p>
     </div>`;
     setUpWebview(panel, this.deps.extensionUri, panel.title, body, false);
   }

@@ -57,3 +57,19 @@ export function join(parts: readonly HtmlValue[], separator: HtmlValue = ''): Sa
 export function classes(...names: Array<string | false | undefined>): string {
   return names.filter((name): name is string => Boolean(name)).join(' ');
 }
+
+/**
+ * A translated message whose placeholders take markup: `fill(l10n.t('{0} hold {1}'), a, b)`.
+ * The message is escaped; `{0}`, `{1}`… become the values, which are escaped unless SafeHtml.
+ * The message comes from `l10n.t` called without arguments, so its placeholders are intact.
+ */
+export function fill(message: string, ...values: HtmlValue[]): SafeHtml {
+  const parts = message.split(/\{(\d+)\}/);
+  return new SafeHtml(parts.map((part, index) => {
+    if (index % 2 === 0) {
+      return escapeHtml(part);
+    }
+    const value = values[Number(part)];
+    return value === undefined ? escapeHtml(`{${part}}`) : render(value);
+  }).join(''));
+}

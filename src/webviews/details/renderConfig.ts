@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { summarizeConfig, type ConfigSummary } from '../../details/configSummary';
 import { hasSecrets, renderConfigYaml } from '../../details/configYaml';
 import { tokenizeYaml } from '../../details/yamlTokens';
@@ -10,7 +11,7 @@ import type { DetailsView } from './view';
 
 export function configSection(view: DetailsView): SafeHtml {
   return html`<section class="section" id="config" aria-labelledby="config-title">
-  <h2 id="config-title">Configuration</h2>
+  <h2 id="config-title">${l10n.t('Configuration')}</h2>
   ${configBody(view)}
 </section>`;
 }
@@ -18,10 +19,11 @@ export function configSection(view: DetailsView): SafeHtml {
 function configBody(view: DetailsView): SafeHtml {
   const { config } = view;
   if (config.state === 'loading') {
-    return loadingLine('Reading the VM config…');
+    return loadingLine(l10n.t('Reading the VM config…'));
   }
   if (config.state === 'failed') {
-    return failedBox('Could not read the VM config of this tag.', config.message, 'refresh');
+    const title = l10n.t('Could not read the VM config of this tag.');
+    return failedBox(title, config.message, 'refresh');
   }
   const summary = summarizeConfig(config.value, view.revealSecrets);
   return html`${summaryList(summary)}
@@ -38,7 +40,7 @@ function summaryList(summary: ConfigSummary): SafeHtml {
 
 function portRulesTable(summary: ConfigSummary): SafeHtml {
   if (summary.portRules.length === 0) {
-    return html`<p class="muted" id="port-rules">No port forwarding rules.</p>`;
+    return html`<p class="muted" id="port-rules">${l10n.t('No port forwarding rules.')}</p>`;
   }
   const rows = summary.portRules.map(
     (rule) => html`<tr>
@@ -47,11 +49,12 @@ function portRulesTable(summary: ConfigSummary): SafeHtml {
     </tr>`,
   );
   return html`<table class="grid" id="port-rules">
-    <caption>Port forwarding</caption>
+    <caption>${l10n.t('Port forwarding')}</caption>
     <thead><tr>
-      <th scope="col">Rule</th><th scope="col">Protocol</th>
-      <th scope="col" class="num">Guest port</th>
-      <th scope="col" class="num">Host port</th><th scope="col">Host IP</th>
+      <th scope="col">${l10n.t('Rule')}</th><th scope="col">${l10n.t('Protocol')}</th>
+      <th scope="col" class="num">${l10n.t('Guest port')}</th>
+      <th scope="col" class="num">${l10n.t('Host port')}</th>
+      <th scope="col">${l10n.t('Host IP')}</th>
     </tr></thead>
     <tbody>${rows}</tbody>
   </table>`;
@@ -63,20 +66,22 @@ function yamlBlock(config: VmConfig, revealSecrets: boolean): SafeHtml {
   const toggle = secrets
     ? html`<button type="button" id="toggle-secrets" data-action="toggleSecrets"
         aria-pressed="${revealSecrets ? 'true' : 'false'}">${
-          revealSecrets ? 'Hide Password' : 'Reveal Password'
+          revealSecrets ? l10n.t('Hide Password') : l10n.t('Reveal Password')
         }</button>`
     : '';
   return html`<div class="yaml-header">
-    <h3>VM config (YAML)</h3>
+    <h3>${l10n.t('VM config (YAML)')}</h3>
     <div class="toolbar">
       ${toggle}
       <button type="button" id="copy-config" data-action="copyConfig"
-        title="Copy the YAML as shown">Copy</button>
+        title="${l10n.t('Copy the YAML as shown')}">${l10n.t('Copy')}</button>
       <button type="button" id="open-config" data-action="openConfig"
-        title="Open the YAML in an editor, for search and folding">Open as Document</button>
+        title="${l10n.t('Open the YAML in an editor, for search and folding')}">${
+          l10n.t('Open as Document')}</button>
     </div>
   </div>
-  <pre class="yaml" id="config-yaml" tabindex="0" aria-label="VM config as YAML"><code>${
+  <pre class="yaml" id="config-yaml" tabindex="0"
+    aria-label="${l10n.t('VM config as YAML')}"><code>${
     highlightYaml(yaml)
   }</code></pre>`;
 }

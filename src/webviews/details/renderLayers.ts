@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { LayerFile } from '../../details/layers';
 import type { TemplateSizes } from '../../details/sizes';
 import { tagLabel } from '../../details/versions';
-import { formatBytes, pluralize } from '../../format';
+import { formatBytes } from '../../format';
 import { classes, html, type SafeHtml } from './html';
 
 /** The Layers section: one row per group of files the same tags use, one column per tag. */
@@ -16,26 +17,33 @@ export function layersSection(sizes: TemplateSizes, selected: number | undefined
   const { layers } = sizes;
   if (layers.files.length === 0) {
     return html`<section class="section" id="layers" aria-labelledby="layers-title">
-      <h2 id="layers-title">Layers</h2><p class="muted">The registry lists no layer files.</p>
+      <h2 id="layers-title">${l10n.t('Layers')}</h2>
+      <p class="muted">${l10n.t('The registry lists no layer files.')}</p>
     </section>`;
   }
   const versions = sizes.tags.map((tag) => tag.number);
   const head = versions.map(
     (number) => html`<th scope="col" class="${classes('dot', number === selected && 'selected')}"
-      title="${tagTitle(sizes, number)}">#${number}</th>`,
+      title="${tagTitle(sizes, number)}" aria-label="${tagTitle(sizes, number)}">#${number}</th>`,
   );
   const rows = groupRows(sizes).map((row) => layerRow(row, versions, selected, sizes));
+  const derived = l10n.t('Sizes are derived from the tag sizes the registry reports.');
+  const grouped = l10n.t(
+    'Files the same tags use always come and go together, so they share one row and one size.',
+  );
   const note = layers.consistent
-    ? 'Sizes are derived from the tag sizes the registry reports. Files that the same tags use ' +
-      'always come and go together, so they share one row and one size.'
-    : 'The registry\'s size figures contradict each other, so no per-file size is shown.';
+    ? `${derived} ${grouped}`
+    : l10n.t('The registry\'s size figures contradict each other, so no per-file size is shown.');
   return html`<section class="section" id="layers" aria-labelledby="layers-title">
-  <h2 id="layers-title">Layers</h2>
-  <p class="muted">Which tags use each layer and state file. ${note}</p>
-  <div class="scroll">
+  <h2 id="layers-title">${l10n.t('Layers')}</h2>
+  <p class="muted">${l10n.t('Which tags use each layer and state file.')} ${note}</p>
+  <div class="scroll" tabindex="0" role="region" aria-labelledby="layers-title">
   <table class="grid layers" id="layer-matrix">
-    <thead><tr><th scope="col">Files</th><th scope="col" class="num">Size</th>
-      <th scope="col">Shared by</th>${head}</tr></thead>
+    <caption class="visually-hidden">${
+      l10n.t('Layer and state files, with the tags that use them')}</caption>
+    <thead><tr><th scope="col">${l10n.t('Files')}</th><th scope="col" class="num">${
+      l10n.t('Size')}</th>
+      <th scope="col">${l10n.t('Shared by')}</th>${head}</tr></thead>
     <tbody>${rows}</tbody>
   </table>
   </div>
@@ -69,23 +77,27 @@ function layerRow(
   sizes: TemplateSizes,
 ): SafeHtml {
   const files = row.files.map((file) => html`<div class="file-line">
-      <span class="${classes('kind', `kind-${file.kind}`)}">${file.kind}</span>
+      <span class="${classes('kind', `kind-${file.kind}`)}">${kindName(file.kind)}</span>
       <code title="${file.file}">${shortName(file.file)}</code></div>`);
   const used = new Set(row.usedBy);
-  const what = row.files.length === 1 ? 'this file' : 'these files';
   const cells = versions.map((number) => {
     const uses = used.has(number);
-    const title = `${tagTitle(sizes, number)} ${uses ? 'uses' : 'does not use'} ${what}`;
+    const title = usesTitle(tagTitle(sizes, number), uses, row.files.length === 1);
+    // The dots are read as words: aria-label on a plain span is not read out.
     const mark = uses
-      ? html`<span class="used" aria-label="used">●</span>`
-      : html`<span class="unused" aria-label="not used">·</span>`;
+      ? html`<span class="used" aria-hidden="true">●</span><span class="visually-hidden">${
+        l10n.t('used')}</span>`
+      : html`<span class="unused" aria-hidden="true">·</span><span class="visually-hidden">${
+        l10n.t('not used')}</span>`;
     return html`<td class="${classes('dot', number === selected && 'selected')}" title="${title}">${
       mark}</td>`;
   });
-  const shared = row.usedBy.length === 1 ? 'one tag' : pluralize(row.usedBy.length, 'tag');
-  const size = row.size === undefined ? 'unknown' : formatBytes(row.size);
+  const shared = row.usedBy.length === 1
+    ? l10n.t('one tag')
+    : l10n.t('{0} tags', row.usedBy.length);
+  const size = row.size === undefined ? l10n.t('unknown') : formatBytes(row.size);
   const together = row.files.length > 1
-    ? html`<div class="muted">${pluralize(row.files.length, 'file')} together</div>`
+    ? html`<div class="muted">${l10n.t('{0} files together', row.files.length)}</div>`
     : '';
   return html`<tr>
     <th scope="row">${files}</th>
@@ -93,6 +105,20 @@ function layerRow(
     <td>${shared}</td>
     ${cells}
   </tr>`;
+}
+
+function kindName(kind: LayerFile['kind']): string {
+  return kind === 'layer' ? l10n.t('layer') : l10n.t('state');
+}
+
+/** A cell's tooltip: "#2 java17 uses this file", "#0 vanilla does not use these files". */
+function usesTitle(tag: string, uses: boolean, oneFile: boolean): string {
+  if (uses) {
+    return oneFile ? l10n.t('{0} uses this file', tag) : l10n.t('{0} uses these files', tag);
+  }
+  return oneFile
+    ? l10n.t('{0} does not use this file', tag)
+    : l10n.t('{0} does not use these files', tag);
 }
 
 /** Layer files are long hex names; the first characters tell them apart. */

@@ -9,6 +9,8 @@ export interface PageResources {
   styleUri: string;
   scriptUri: string;
   nonce?: string;
+  /** The display language, for the page's `lang` (screen readers, hyphenation). */
+  language?: string;
 }
 
 export function createNonce(): string {
@@ -31,7 +33,7 @@ export function renderPage(resources: PageResources, title: string, body: SafeHt
   const nonce = resources.nonce ?? createNonce();
   const policy = contentSecurityPolicy(resources.cspSource, nonce);
   return html`<!DOCTYPE html>
-<html lang="en">
+<html lang="${resources.language ?? 'en'}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${policy}">
@@ -40,8 +42,9 @@ export function renderPage(resources: PageResources, title: string, body: SafeHt
   <title>${title}</title>
 </head>
 <body>
-  <main id="root" aria-busy="true">${body}</main>
+  <main id="root" tabindex="-1" aria-busy="true">${body}</main>
   <div id="notice" class="notice" role="status" aria-live="polite"></div>
+  <div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
   <script nonce="${nonce}" src="${resources.scriptUri}"></script>
 </body>
 </html>`.value;

@@ -1,4 +1,5 @@
-import { formatBytes, pluralize } from '../../format';
+import * as l10n from '@vscode/l10n';
+import { formatBytes } from '../../format';
 import {
   diskShare, formatChange, formatPercent, templateSizes, type TagSizes, type TemplateSizes,
 } from '../../details/sizes';
@@ -24,15 +25,16 @@ function sizesSection(sizes: TemplateSizes, selected: number | undefined): SafeH
   const largest = Math.max(1, ...sizes.tags.map((tag) => tag.size ?? 0));
   const rows = [...sizes.tags].reverse().map((tag) => tagRow(tag, largest, selected));
   return html`<section class="section" id="sizes" aria-labelledby="sizes-title">
-  <h2 id="sizes-title">Sizes</h2>
+  <h2 id="sizes-title">${l10n.t('Sizes')}</h2>
   ${totals(sizes)}
   <table class="grid sizes" id="tag-sizes">
-    <caption>Per tag, newest first. The bar shows the tag's size; the highlighted part is
-      what it adds over the tag before it.</caption>
+    <caption>${l10n.t('Per tag, newest first.')} ${l10n.t(
+      'The bar shows the tag\'s size; the highlighted part is what it adds over the tag before it.',
+    )}</caption>
     <thead><tr>
-      <th scope="col">Tag</th><th scope="col" class="num">Size</th>
-      <th scope="col" class="bar-cell"><span class="visually-hidden">Chart</span></th>
-      <th scope="col" class="num">Adds</th><th scope="col">New files</th>
+      <th scope="col">${l10n.t('Tag')}</th><th scope="col" class="num">${l10n.t('Size')}</th>
+      <th scope="col" class="bar-cell"><span class="visually-hidden">${l10n.t('Chart')}</span></th>
+      <th scope="col" class="num">${l10n.t('Adds')}</th><th scope="col">${l10n.t('New files')}</th>
     </tr></thead>
     <tbody>${rows}</tbody>
   </table>
@@ -44,16 +46,18 @@ function totals(sizes: TemplateSizes): SafeHtml {
   const saved =
     sharingSaves !== undefined && sumOfTagSizes
       ? `${formatBytes(sharingSaves)} (${formatPercent(sharingSaves / sumOfTagSizes)})`
-      : 'unknown';
-  const sum =
-    sizes.sumOfTagSizes !== undefined
-      ? formatBytes(sizes.sumOfTagSizes)
-      : `unknown (${pluralize(sizes.missingSizes, 'tag')} without a size)`;
+      : l10n.t('unknown');
+  let sum = formatBytes(sizes.sumOfTagSizes);
+  if (sizes.sumOfTagSizes === undefined) {
+    sum = sizes.missingSizes === 1
+      ? l10n.t('unknown (1 tag without a size)')
+      : l10n.t('unknown ({0} tags without a size)', sizes.missingSizes);
+  }
   return html`<dl class="facts totals" id="size-totals">
-    <div class="fact"><dt>Stored on the registry</dt>
+    <div class="fact"><dt>${l10n.t('Stored on the registry')}</dt>
       <dd>${formatBytes(sizes.storedTotal)}</dd></div>
-    <div class="fact"><dt>Tag sizes added up</dt><dd>${sum}</dd></div>
-    <div class="fact"><dt>Saved by sharing layers</dt><dd>${saved}</dd></div>
+    <div class="fact"><dt>${l10n.t('Tag sizes added up')}</dt><dd>${sum}</dd></div>
+    <div class="fact"><dt>${l10n.t('Saved by sharing layers')}</dt><dd>${saved}</dd></div>
   </dl>`;
 }
 
@@ -64,7 +68,7 @@ function tagRow(tag: TagSizes, largest: number, selected: number | undefined): S
   const adds = tag.addedBytes !== undefined
     ? `+${formatBytes(tag.addedBytes)}`
     : formatChange(tag.change, formatBytes);
-  const addsTitle = tag.addedBytes === undefined ? 'Size change from the tag before' : '';
+  const addsTitle = tag.addedBytes === undefined ? l10n.t('Size change from the tag before') : '';
   const rowClass = classes(tag.number === selected && 'selected');
   return html`<tr class="${rowClass}" data-version="${tag.number}">
     <th scope="row"><span class="version">#${tag.number}</span> ${tagLabel(tag)}</th>
@@ -80,16 +84,20 @@ function tagRow(tag: TagSizes, largest: number, selected: number | undefined): S
 
 function newFiles(tag: TagSizes): SafeHtml {
   const parts: string[] = [];
-  if (tag.newLayers.length > 0) {
-    parts.push(pluralize(tag.newLayers.length, 'layer'));
+  const layers = tag.newLayers.length;
+  if (layers > 0) {
+    parts.push(layers === 1 ? l10n.t('1 layer') : l10n.t('{0} layers', layers));
   }
-  if (tag.newStateFiles.length > 0) {
-    parts.push(pluralize(tag.newStateFiles.length, 'state file'));
+  const states = tag.newStateFiles.length;
+  if (states > 0) {
+    parts.push(states === 1 ? l10n.t('1 state file') : l10n.t('{0} state files', states));
   }
-  const dropped = tag.droppedFiles.length > 0 ? html`<span class="muted"> (no longer uses ${
-    pluralize(tag.droppedFiles.length, 'file')
-  })</span>` : '';
-  return html`${parts.length > 0 ? parts.join(', ') : 'none'}${dropped}`;
+  const gone = tag.droppedFiles.length;
+  const noLonger = gone === 1
+    ? l10n.t('(no longer uses 1 file)')
+    : l10n.t('(no longer uses {0} files)', gone);
+  const dropped = gone > 0 ? html`<span class="muted"> ${noLonger}</span>` : '';
+  return html`${parts.length > 0 ? parts.join(', ') : l10n.t('none')}${dropped}`;
 }
 
 export interface Segment {
@@ -119,17 +127,18 @@ function round(value: number): string {
 
 function diskSection(view: DetailsView, templateBytes: number | undefined): SafeHtml {
   return html`<section class="section" id="disk" aria-labelledby="disk-title">
-  <h2 id="disk-title">Registry disk</h2>
+  <h2 id="disk-title">${l10n.t('Registry disk')}</h2>
   ${diskBody(view, templateBytes)}
 </section>`;
 }
 
 function diskBody(view: DetailsView, templateBytes: number | undefined): SafeHtml {
   if (view.disk.state === 'loading') {
-    return loadingLine('Reading disk usage…');
+    return loadingLine(l10n.t('Reading disk usage…'));
   }
   if (view.disk.state === 'failed') {
-    return failedBox('Could not read the registry\'s disk usage.', view.disk.message, 'refresh');
+    const title = l10n.t('Could not read the registry\'s disk usage.');
+    return failedBox(title, view.disk.message, 'refresh');
   }
   return diskFigures(view.disk.value, templateBytes, view.templateName);
 }
@@ -137,22 +146,38 @@ function diskBody(view: DetailsView, templateBytes: number | undefined): SafeHtm
 function diskFigures(disk: DiskUsage, templateBytes: number | undefined, name: string): SafeHtml {
   const share = diskShare(disk, templateBytes);
   if (!share) {
-    return html`<p class="muted">The registry did not report its disk size.</p>`;
+    return html`<p class="muted">${l10n.t('The registry did not report its disk size.')}</p>`;
   }
-  const label = `${name}: ${formatPercent(share.templateFraction)}, other templates and files: ` +
-    `${formatPercent(share.otherFraction)}, free: ${formatPercent(share.freeFraction)}`;
+  const label = l10n.t({
+    message: '{0}: {1}, other templates and files: {2}, free: {3}',
+    args: [
+      name,
+      formatPercent(share.templateFraction),
+      formatPercent(share.otherFraction),
+      formatPercent(share.freeFraction),
+    ],
+    comment: 'The disk chart for screen readers; {0} is the template, {1} to {3} percentages',
+  });
   const chart = bar([
     { className: 'bar-added', width: share.templateFraction * BAR_WIDTH },
     { className: 'bar-shared', width: share.otherFraction * BAR_WIDTH },
   ], label);
+  const ofUsed = formatPercent(share.used > 0 ? share.template / share.used : 0);
+  const template = l10n.t({
+    message: 'This template: {0} ({1} of the disk, {2} of what is used)',
+    args: [formatBytes(share.template), formatPercent(share.templateFraction), ofUsed],
+    comment: '{0} is a size, {1} and {2} percentages',
+  });
+  const other = l10n.t('Everything else: {0}', formatBytes(share.other));
+  const free = l10n.t({
+    message: 'Free: {0} of {1}',
+    args: [formatBytes(share.free), formatBytes(share.total)],
+    comment: 'Sizes: free space of the whole disk',
+  });
   return html`<div class="disk-bar">${chart}</div>
   <ul class="legend" id="disk-legend">
-    <li><span class="swatch swatch-added" aria-hidden="true"></span>This template: ${
-      formatBytes(share.template)} (${formatPercent(share.templateFraction)} of the disk, ${
-      formatPercent(share.used > 0 ? share.template / share.used : 0)} of what is used)</li>
-    <li><span class="swatch swatch-shared" aria-hidden="true"></span>Everything else: ${
-      formatBytes(share.other)}</li>
-    <li><span class="swatch swatch-free" aria-hidden="true"></span>Free: ${
-      formatBytes(share.free)} of ${formatBytes(share.total)}</li>
+    <li><span class="swatch swatch-added" aria-hidden="true"></span>${template}</li>
+    <li><span class="swatch swatch-shared" aria-hidden="true"></span>${other}</li>
+    <li><span class="swatch swatch-free" aria-hidden="true"></span>${free}</li>
   </ul>`;
 }

@@ -22,6 +22,7 @@ export function setUpWebview(
     cspSource: webview.cspSource,
     styleUri: resource('details.css'),
     scriptUri: resource('details.js'),
+    language: vscode.env.language,
   };
   webview.html = renderPage(resources, title, body);
   panel.iconPath = vscode.Uri.joinPath(media, 'anka-registry.svg');

@@ -79,8 +79,9 @@ export class OverviewPanel implements vscode.Disposable {
         cspSource: panel.webview.cspSource,
         styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
         scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.js')).toString(),
+        language: vscode.env.language,
       },
-      `Registry Overview: ${registry.name}`,
+      vscode.l10n.t('Registry Overview: {0}', registry.name),
       renderOverview(this.view),
     );
     this.subscriptions.push(
@@ -139,7 +140,7 @@ export class OverviewPanel implements vscode.Disposable {
       await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: `Registry Overview of "${registry.entry.name}"`,
+          title: vscode.l10n.t('Registry Overview of "{0}"', registry.entry.name),
           cancellable: true,
         },
         async (progress, token) => {
@@ -188,8 +189,10 @@ export class OverviewPanel implements vscode.Disposable {
       .getRegistries()
       .find((node) => node.entry.name === name && node.entry.url === url);
     if (!found) {
-      this.view.failure = `The registry "${this.view.registry.name}" (${this.view.registry.url}) ` +
-        'is no longer in the Registries view.';
+      const { name, url } = this.view.registry;
+      this.view.failure = vscode.l10n.t(
+        'The registry "{0}" ({1}) is no longer in the Registries view.', name, url,
+      );
       this.render();
     }
     return found;
@@ -263,7 +266,8 @@ export class OverviewPanel implements vscode.Disposable {
     const registry = this.registryNode();
     const node = registry && this.deps.model.findTemplateNode(registry, id);
     if (!node) {
-      this.post({ type: 'notice', text: 'That template is no longer listed; press Refresh.' });
+      const text = vscode.l10n.t('That template is no longer listed; press Refresh.');
+      this.post({ type: 'notice', text });
       return;
     }
     await vscode.commands.executeCommand('ankaRegistry.showDetails', node);

@@ -28,7 +28,7 @@ export class OverviewPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     }
     const panel = vscode.window.createWebviewPanel(
       OVERVIEW_VIEW_TYPE,
-      `Overview: ${registry.entry.name}`,
+      vscode.l10n.t('Overview: {0}', registry.entry.name),
       vscode.ViewColumn.Active,
       { enableFindWidget: true, retainContextWhenHidden: false },
     );
@@ -51,7 +51,7 @@ export class OverviewPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       panel.dispose();
       return;
     }
-    panel.title = `Overview: ${saved.registry.name}`;
+    panel.title = vscode.l10n.t('Overview: {0}', saved.registry.name);
     this.track(new OverviewPanel(panel, this.deps, saved.registry));
   }
 

@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { formatBytes, formatRelativeTime } from '../../format';
 import {
   diskUsedPercent, type OverviewTemplate, type RegistryOverview, type StaleGroup,
 } from '../../tree/registryOverview';
-import { html, type SafeHtml } from '../details/html';
+import { fill, html, type SafeHtml } from '../details/html';
 import { failedBox } from '../details/renderStates';
 import type { OverviewView } from './view';
 
@@ -16,7 +17,7 @@ function count(value: number): string {
 
 /** "1 template", "10,000 templates". */
 function templates(value: number): string {
-  return `${count(value)} ${value === 1 ? 'template' : 'templates'}`;
+  return value === 1 ? l10n.t('1 template') : l10n.t('{0} templates', count(value));
 }
 
 export function renderOverview(view: OverviewView): SafeHtml {
@@ -30,29 +31,48 @@ export function renderOverview(view: OverviewView): SafeHtml {
 
 function notComputed(): SafeHtml {
   return html`<div class="note" id="not-computed">
-    <p>The overview reads the details of every template, one request each.</p>
-    <div class="toolbar"><button type="button" data-action="refresh">Compute</button></div>
+    <p>${l10n.t('The overview reads the details of every template, one request each.')}</p>
+    <div class="toolbar"><button type="button" data-action="refresh">${
+      l10n.t('Compute')}</button></div>
   </div>`;
 }
 
 function header(view: OverviewView): SafeHtml {
   const busy = view.progress !== undefined;
-  const computed = view.overview
-    ? html` · computed <span id="age">${formatRelativeTime(
-      view.overview.computedAt / 1000, view.nowMillis)}</span> from ${templates(
-      view.overview.templates)}`
-    : '';
+  const computed = view.overview ? computedWhen(view, view.overview) : '';
+  const badge = l10n.t('Registry Overview');
   return html`<header class="header">
   <div class="title-row">
-    <h1 id="registry-name">${view.registry.name}</h1><span class="badge">Registry Overview</span>
+    <h1 id="registry-name">${view.registry.name}</h1><span class="badge">${badge}</span>
     <div class="toolbar end">
       <button type="button" id="refresh" data-action="refresh" ${busy ? 'disabled' : ''}
-        title="List the templates and read every template's details again">Refresh</button>
-      <button type="button" class="secondary" data-action="showLog">Show Log</button>
+        title="${l10n.t('List the templates and read every template\'s details again')}">${
+          l10n.t('Refresh')}</button>
+      <button type="button" class="secondary" data-action="showLog">${
+        l10n.t('Show Log')}</button>
     </div>
   </div>
-  <p class="subtitle"><span>${view.registry.url}</span>${computed}</p>
+  <p class="subtitle"><span>${view.registry.url}</span>${computed}</p>${done(view)}
 </header>`;
+}
+
+/** " · computed 5 minutes ago from 3 templates", with the age in its own span. */
+function computedWhen(view: OverviewView, overview: RegistryOverview): SafeHtml {
+  const age = formatRelativeTime(overview.computedAt / 1000, view.nowMillis);
+  const message = l10n.t({
+    message: 'computed {0} from {1}',
+    comment: '{0} is an age such as "5 minutes ago", {1} is "3 templates"',
+  });
+  const from = templates(overview.templates);
+  return html` · ${fill(message, html`<span id="age">${age}</span>`, from)}`;
+}
+
+/** Said once the figures are in, through the page's live region (see media/overview.js). */
+function done(view: OverviewView): SafeHtml | '' {
+  return view.overview && !view.progress
+    ? html`<span class="visually-hidden" data-announce>${
+      l10n.t('Overview computed from {0}.', templates(view.overview.templates))}</span>`
+    : '';
 }
 
 function progressLine(view: OverviewView): SafeHtml | '' {
@@ -61,17 +81,17 @@ function progressLine(view: OverviewView): SafeHtml | '' {
     return '';
   }
   const text = progress.total === 0
-    ? 'Listing templates…'
-    : `Reading template details: ${count(progress.done)} of ${count(progress.total)}`;
-  return html`<div class="loading" id="progress" role="status" aria-live="polite">
-    <span class="spinner" aria-hidden="true"></span><span>${text}</span>
-    <button type="button" class="secondary" data-action="cancel">Cancel</button>
+    ? l10n.t('Listing templates…')
+    : l10n.t('Reading template details: {0} of {1}', count(progress.done), count(progress.total));
+  return html`<div class="loading" id="progress">
+    <span class="spinner" aria-hidden="true"></span><span data-announce>${text}</span>
+    <button type="button" class="secondary" data-action="cancel">${l10n.t('Cancel')}</button>
   </div>`;
 }
 
 function failure(view: OverviewView): SafeHtml | '' {
   return view.failure
-    ? failedBox('Could not compute the overview.', view.failure, 'refresh')
+    ? failedBox(l10n.t('Could not compute the overview.'), view.failure, 'refresh')
     : '';
 }
 
@@ -81,44 +101,67 @@ function gapsNote(view: OverviewView, overview: RegistryOverview): SafeHtml | ''
     return '';
   }
   const why = view.gaps?.cancelled
-    ? 'the load was cancelled'
+    ? l10n.t('the load was cancelled')
     : view.gaps?.failed
-      ? `${count(view.gaps.failed)} could not be read (${view.gaps.firstFailure ?? 'see the log'})`
-      : 'they are not loaded';
+      ? l10n.t({
+        message: '{0} could not be read ({1})',
+        args: [count(view.gaps.failed), view.gaps.firstFailure ?? l10n.t('see the log')],
+        comment: '{0} is how many templates, {1} the first failure',
+      })
+      : l10n.t('they are not loaded');
+  const cover = l10n.t({
+    message: 'Arch, tags and dates cover {0} of {1} templates: {2}.',
+    args: [count(overview.withDetails), count(overview.templates), why],
+    comment: '{2} says why the others are missing: "the load was cancelled"',
+  });
+  const sizes = l10n.t('Sizes come from the list and cover every template.');
   return html`<div class="note" id="gaps">
-    <p>Arch, tags and dates cover ${count(overview.withDetails)} of ${count(overview.templates)}
-      templates: ${why}. Sizes come from the list and cover every template.</p>
-    <div class="toolbar"><button type="button" data-action="loadRest">Load the Rest</button></div>
+    <p>${cover} ${sizes}</p>
+    <div class="toolbar"><button type="button" data-action="loadRest">${
+      l10n.t('Load the Rest')}</button></div>
   </div>`;
 }
 
 function diskSection(overview: RegistryOverview): SafeHtml {
   const disk = overview.disk;
   const percent = diskUsedPercent(disk);
-  const stored = html`<div class="fact"><dt>Stored by templates</dt><dd>${formatBytes(
-    overview.storedBytes)} in ${templates(overview.templates)}${
-    overview.unknownSize > 0 ? ` (${count(overview.unknownSize)} without a size)` : ''}</dd></div>`;
-  const tags = html`<div class="fact"><dt>Tags</dt><dd>${count(overview.tags)}${
-    overview.withDetails < overview.templates ? ' (in the templates read)' : ''}</dd></div>`;
+  const stored = html`<div class="fact"><dt>${l10n.t('Stored by templates')}</dt><dd>${
+    storedText(overview)}</dd></div>`;
+  const tagCount = overview.withDetails < overview.templates
+    ? l10n.t('{0} (in the templates read)', count(overview.tags))
+    : count(overview.tags);
+  const tags = html`<div class="fact"><dt>${l10n.t('Tags')}</dt><dd>${tagCount}</dd></div>`;
   if (!disk || percent === undefined || disk.total === undefined || disk.free === undefined) {
     return html`<section class="section" id="disk" aria-labelledby="disk-title">
-  <h2 id="disk-title">Disk</h2>
-  <p class="muted">The registry did not report its disk usage.</p>
+  <h2 id="disk-title">${l10n.t('Disk')}</h2>
+  <p class="muted">${l10n.t('The registry did not report its disk usage.')}</p>
   <dl class="facts">${stored}${tags}</dl>
 </section>`;
   }
   const used = disk.total - disk.free;
-  const label = `${percent}% of the disk used`;
+  const label = l10n.t('{0}% of the disk used', percent);
   return html`<section class="section" id="disk" aria-labelledby="disk-title">
-  <h2 id="disk-title">Disk</h2>
+  <h2 id="disk-title">${l10n.t('Disk')}</h2>
   <dl class="facts" id="disk-facts">
-    <div class="fact"><dt>Used</dt><dd>${formatBytes(used)} (${percent}%)</dd></div>
-    <div class="fact"><dt>Free</dt><dd>${formatBytes(disk.free)}</dd></div>
-    <div class="fact"><dt>Total</dt><dd>${formatBytes(disk.total)}</dd></div>
+    <div class="fact"><dt>${l10n.t('Used')}</dt><dd>${formatBytes(used)} (${percent}%)</dd></div>
+    <div class="fact"><dt>${l10n.t('Free')}</dt><dd>${formatBytes(disk.free)}</dd></div>
+    <div class="fact"><dt>${l10n.t('Total')}</dt><dd>${formatBytes(disk.total)}</dd></div>
     ${stored}${tags}
   </dl>
   <div class="disk-bar">${bar(used / disk.total, label)}</div>
 </section>`;
+}
+
+/** "1.2 TiB in 3 templates (1 without a size)". */
+function storedText(overview: RegistryOverview): string {
+  const stored = l10n.t({
+    message: '{0} in {1}',
+    args: [formatBytes(overview.storedBytes), templates(overview.templates)],
+    comment: 'A size, then "3 templates"',
+  });
+  return overview.unknownSize > 0
+    ? l10n.t('{0} ({1} without a size)', stored, count(overview.unknownSize))
+    : stored;
 }
 
 function bar(fraction: number, label: string): SafeHtml {
@@ -131,7 +174,7 @@ function bar(fraction: number, label: string): SafeHtml {
 
 function largestSection(view: OverviewView, overview: RegistryOverview): SafeHtml {
   return html`<section class="section" id="largest" aria-labelledby="largest-title">
-  <h2 id="largest-title">Largest templates</h2>
+  <h2 id="largest-title">${l10n.t('Largest templates')}</h2>
   ${templateTable(view, overview.largest, 'largest')}
 </section>`;
 }
@@ -139,15 +182,19 @@ function largestSection(view: OverviewView, overview: RegistryOverview): SafeHtm
 function staleSection(view: OverviewView, group: StaleGroup): SafeHtml {
   const id = `stale-${group.days}`;
   const summary = group.count === 0
-    ? html`<p class="muted">Every template read was pulled or pushed in the last ${group.days}
-      days.</p>`
-    : html`<p id="${id}-summary"><strong>${templates(group.count)}</strong> hold
-      <strong>${formatBytes(group.bytes)}</strong>; the largest:</p>
+    ? html`<p class="muted">${l10n.t(
+      'Every template read was pulled or pushed in the last {0} days.', group.days,
+    )}</p>`
+    : html`<p id="${id}-summary">${fill(
+      l10n.t({ message: '{0} hold {1}; the largest:', comment: '"3 templates hold 60.0 GiB"' }),
+      html`<strong>${templates(group.count)}</strong>`,
+      html`<strong>${formatBytes(group.bytes)}</strong>`,
+    )}</p>
       ${templateTable(view, group.templates, id)}
       <div class="toolbar"><button type="button" data-action="filterStale" data-days="${
-        group.days}">Filter the Tree to These</button></div>`;
+        group.days}">${l10n.t('Filter the Tree to These')}</button></div>`;
   return html`<section class="section" id="${id}" aria-labelledby="${id}-title">
-  <h2 id="${id}-title">Not pulled for ${group.days} days</h2>
+  <h2 id="${id}-title">${l10n.t('Not pulled for {0} days', group.days)}</h2>
   ${summary}
 </section>`;
 }
@@ -158,7 +205,7 @@ function templateTable(
   id: string,
 ): SafeHtml {
   if (rows.length === 0) {
-    return html`<p class="muted">No templates.</p>`;
+    return html`<p class="muted">${l10n.t('No templates.')}</p>`;
   }
   const body = rows.map((row) => html`<tr>
     <th scope="row">${row.name}</th>
@@ -167,12 +214,17 @@ function templateTable(
     <td class="num">${row.tags === undefined ? '—' : count(row.tags)}</td>
     <td>${row.lastUse === undefined ? '—' : formatRelativeTime(row.lastUse, view.nowMillis)}</td>
     <td><button type="button" class="secondary" data-action="showTemplate"
-      data-id="${row.id}" title="Open the details of ${row.name}">Details</button></td>
+      data-id="${row.id}" title="${l10n.t('Open the details of {0}', row.name)}"
+      aria-label="${l10n.t('Details of {0}', row.name)}">${
+        l10n.t('Details')}</button></td>
   </tr>`);
-  return html`<div class="scroll"><table class="grid" id="${id}-table">
-  <thead><tr><th scope="col">Template</th><th scope="col" class="num">Size</th>
-    <th scope="col">Arch</th><th scope="col" class="num">Tags</th>
-    <th scope="col">Last pull or push</th><th scope="col"><span class="muted">Open</span></th>
+  return html`<div class="scroll"><table class="grid" id="${id}-table"
+  aria-labelledby="${id}-title">
+  <thead><tr><th scope="col">${l10n.t('Template')}</th>
+    <th scope="col" class="num">${l10n.t('Size')}</th>
+    <th scope="col">${l10n.t('Arch')}</th><th scope="col" class="num">${l10n.t('Tags')}</th>
+    <th scope="col">${l10n.t('Last pull or push')}</th>
+    <th scope="col"><span class="muted">${l10n.t('Open')}</span></th>
   </tr></thead>
   <tbody>${body}</tbody>
 </table></div>`;
@@ -185,14 +237,15 @@ function archSection(overview: RegistryOverview): SafeHtml {
     <td class="num">${formatBytes(entry.bytes)}</td>
   </tr>`);
   const table = rows.length === 0
-    ? html`<p class="muted">No template details were read.</p>`
-    : html`<table class="grid" id="arch-table">
-  <thead><tr><th scope="col">Arch</th><th scope="col" class="num">Templates</th>
-    <th scope="col" class="num">Size</th></tr></thead>
+    ? html`<p class="muted">${l10n.t('No template details were read.')}</p>`
+    : html`<table class="grid" id="arch-table" aria-labelledby="arches-title">
+  <thead><tr><th scope="col">${l10n.t('Arch')}</th>
+    <th scope="col" class="num">${l10n.t('Templates')}</th>
+    <th scope="col" class="num">${l10n.t('Size')}</th></tr></thead>
   <tbody>${rows}</tbody>
 </table>`;
   return html`<section class="section" id="arches" aria-labelledby="arches-title">
-  <h2 id="arches-title">Templates by arch</h2>
+  <h2 id="arches-title">${l10n.t('Templates by arch')}</h2>
   ${table}
 </section>`;
 }

@@ -19,8 +19,11 @@ const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
-/** Starts Chromium with a fresh profile; `close()` ends it and removes the profile. */
-export async function launchBrowser() {
+/**
+ * Starts Chromium with a fresh profile; `close()` ends it and removes the profile.
+ * `deviceScaleFactor` 1.5 gives pictures as sharp as VS Code's walkthrough expects.
+ */
+export async function launchBrowser({ deviceScaleFactor = 1 } = {}) {
   await assertChromium();
   await mkdir(WORK_ROOT, { recursive: true });
   const profileDir = await mkdtemp(path.join(WORK_ROOT, 'chromium-'));
@@ -29,6 +32,7 @@ export async function launchBrowser() {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: VIEWPORT,
+    deviceScaleFactor,
   });
   const close = async () => {
     await context.close().catch(() => {});

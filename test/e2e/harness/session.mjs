@@ -22,7 +22,7 @@ export async function startSession(options = {}) {
     await server.stop();
   };
   try {
-    browser = await launchBrowser();
+    browser = await launchBrowser({ deviceScaleFactor: options.deviceScaleFactor });
     const page = await browser.context.newPage();
     log = await forwardPageConsole(page, label, options.onConsoleLine);
     if (options.beforeOpen) await options.beforeOpen(page);
