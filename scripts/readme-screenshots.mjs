@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Takes the pictures of the README (docs/images/) and of the walkthrough (media/walkthrough/)
+// Takes the pictures of the README (media/readme/) and of the walkthrough (media/walkthrough/)
 // from the real VS Code (code-server) against the local registry and the stand-in `anka` CLI:
 // `node scripts/readme-screenshots.mjs` after `npm run build && npx tsc -p .`.
 import path from 'node:path';
@@ -13,7 +13,7 @@ import {
 } from './lib/product-shots.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const IMAGES = path.join(ROOT, 'docs', 'images');
+const IMAGES = path.join(ROOT, 'media', 'readme');
 const WALKTHROUGH = path.join(ROOT, 'media', 'walkthrough');
 const THEME = { 'workbench.colorTheme': 'Default Dark Modern' };
 
