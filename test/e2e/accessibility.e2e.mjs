@@ -31,6 +31,21 @@ function sessionOptions(theme) {
   return { settings };
 }
 
+/**
+ * Asserts that the page runs the shared script first, then its own, both under one nonce
+ * (VS Code adds an inline script of its own, without a src).
+ */
+async function assertPageScripts(frame, own) {
+  const scripts = await frame.locator('body').evaluate(() => [...document.scripts]
+    .filter((script) => script.src !== '')
+    .map((script) => ({
+      name: new URL(script.src).pathname.split('/').pop(),
+      nonce: script.nonce,
+    })));
+  assert.deepEqual(scripts.map((script) => script.name), ['panel.js', own]);
+  assert.ok(scripts[0].nonce !== '' && scripts[0].nonce === scripts[1].nonce, 'one nonce');
+}
+
 /** Asserts that the focused control draws its outline in the theme's focus colour. */
 function assertFocusRing(focus) {
   assert.equal(focus.outline, `solid ${focus.focusColor}`, `the focus ring of ${focus.id}`);
@@ -66,6 +81,7 @@ test('(a) tree rows speak; the details panel works with Tab, arrows and Enter (d
       // Enter on the tag opens its details; the editor group takes the focus from the keyboard.
       await page.keyboard.press('Enter');
       await waitForPanelText(page, '#config-summary', /RAM\s+12G/);
+      await assertPageScripts(detailsFrame(page), 'details.js');
       await pressCommand(page, 'View: Focus First Editor Group');
       const first = await tabTo(page, (focus) => focus.id === 'refresh');
       assertFocusRing(first.focus);
@@ -114,6 +130,7 @@ test('(b) the Registry Overview with the keyboard, in the light high-contrast th
       await pressCommand(page, 'Anka Registry: Show Registry Overview');
       const frame = detailsFrame(page);
       await waitForPanelText(page, '#largest-title', /Largest templates/, 60_000);
+      await assertPageScripts(frame, 'overview.js');
       await waitUntil(async () => /Overview computed from \d+ templates/.test(
         await announced(page)), 'the overview to announce its figures');
       await screenshot(page, 'a11y-overview-light');

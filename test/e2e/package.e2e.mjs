@@ -63,7 +63,8 @@ test('the .vsix holds the bundle, media and the texts, and nothing else', async 
   const names = (await vsixEntries(vsixPath)).map((entry) => entry.name);
   t.diagnostic(`files: ${names.join(', ')}`);
   for (const file of ['dist/extension.js', 'package.json', 'readme.md', 'changelog.md',
-    'LICENSE.txt', 'media/details.js', 'media/details.css', manifest.icon]) {
+    'LICENSE.txt', 'media/panel.js', 'media/details.js', 'media/overview.js',
+    'media/details.css', manifest.icon]) {
     assert.ok(names.includes(`extension/${file}`), `the package has ${file}`);
   }
   assert.deepEqual(forbiddenEntries(names.map((name) => ({ name }))), []);

@@ -135,19 +135,23 @@ describe('html escaping', () => {
 describe('renderPage', () => {
   const page = renderPage(
     { cspSource: 'https://webview.example', styleUri: 'https://webview.example/details.css',
-      scriptUri: 'https://webview.example/details.js', nonce: 'abc123' },
+      scriptUris: ['https://webview.example/panel.js', 'https://webview.example/details.js'],
+      nonce: 'abc123' },
     '</title><script>alert(1)</script>',
     html`<p>body</p>`,
   );
 
-  it('starts the CSP from default-src none, with the nonce on the only script', () => {
+  it('starts the CSP from default-src none, with the nonce on each script, in order', () => {
     const policy = contentSecurityPolicy('https://webview.example', 'abc123');
     assert.match(policy, /^default-src 'none'; /);
     assert.match(policy, /script-src 'nonce-abc123'/);
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
     assert.ok(page.includes(`content="${policy.replace(/'/g, '&#39;')}"`));
     const scripts = [...page.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
-    assert.deepEqual(scripts, ['<script nonce="abc123" src="https://webview.example/details.js">']);
+    assert.deepEqual(scripts, [
+      '<script nonce="abc123" src="https://webview.example/panel.js">',
+      '<script nonce="abc123" src="https://webview.example/details.js">',
+    ]);
   });
 
   it('escapes the title and loads styles only from the webview source', () => {

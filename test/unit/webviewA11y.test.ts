@@ -66,7 +66,7 @@ function tagsWith(markup: string, attribute: string): string[] {
 
 describe('the page around both panels', () => {
   const page = renderPage(
-    { cspSource: 'vscode-resource:', styleUri: 's.css', scriptUri: 's.js', nonce: 'n' },
+    { cspSource: 'vscode-resource:', styleUri: 's.css', scriptUris: ['s.js'], nonce: 'n' },
     'sequoia',
     renderDetails(detailsView()),
   );

@@ -225,14 +225,16 @@ describe('fill', () => {
 
 describe('the webview page and scripts', () => {
   it('declares the display language on the page', () => {
-    const resources = { cspSource: 'https://x', styleUri: 's.css', scriptUri: 's.js', nonce: 'n' };
+    const resources = {
+      cspSource: 'https://x', styleUri: 's.css', scriptUris: ['s.js'], nonce: 'n',
+    };
     const page = renderPage({ ...resources, language: 'de' }, 'T', html``);
     assert.match(page, /<html lang="de">/);
     assert.match(renderPage(resources, 'T', html``), /<html lang="en">/);
   });
 
   it('leaves every text to the extension: the scripts write no words of their own', async () => {
-    for (const name of ['details.js', 'overview.js']) {
+    for (const name of ['panel.js', 'details.js', 'overview.js']) {
       const script = await readFile(path.join(ROOT, 'media', name), 'utf8');
       const code = script.replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
       const quoted = String.raw`(['"\`])(.*?)\1`;
@@ -244,7 +246,8 @@ describe('the webview page and scripts', () => {
         .map((match) => match[2] ?? '')
         .filter((text) => /\p{L}/u.test(text));
       assert.deepEqual(written, [], name);
-      assert.match(code, /notice\.textContent = text;/, `${name} shows the notices it is sent`);
     }
+    const shared = await readFile(path.join(ROOT, 'media', 'panel.js'), 'utf8');
+    assert.match(shared, /notice\.textContent = text;/, 'panel.js shows the notices it is sent');
   });
 });

@@ -5,15 +5,13 @@ import { TemplateSource } from '../../details/templateSource';
 import { findVersion, newestVersion, tagLabel } from '../../details/versions';
 import { describeError, type Template } from '../../registry';
 import type { RegistryTreeModel } from '../../tree/registryTreeModel';
-import { showErrorWithLog } from '../../commands/showError';
 import type { ConfigDocuments } from '../../views/configDocument';
-import {
-  parseWebviewMessage, type FromWebview, type PersistedDetails, type ToWebview,
-} from './protocol';
+import { PanelHost } from '../panelHost';
+import { setUpWebview } from '../webviewSetup';
+import { parseWebviewMessage, type FromWebview, type PersistedDetails } from './protocol';
 import { runConfigAction, type ConfigAction } from './configActions';
 import { renderDetails } from './renderDetails';
 import { LOADING, type DetailsView, type Load } from './view';
-import { setUpWebview } from './webviewSetup';
 
 export interface DetailsDeps {
   model: RegistryTreeModel;
@@ -36,24 +34,20 @@ export interface DetailsSnapshot {
 }
 
 /** One template's details panel: loads, renders, and answers the webview's messages. */
-export class DetailsPanel implements vscode.Disposable {
+export class DetailsPanel extends PanelHost<FromWebview, PersistedDetails> {
   private view: DetailsView;
-  private html = '';
-  private webviewReady = false;
-  private disposed = false;
   private templateLoads = 0;
   private configLoads = 0;
   private diskLoads = 0;
   private readonly source: TemplateSource;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly closeListeners = new Set<() => void>();
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly deps: DetailsDeps,
     target: PersistedDetails,
     template?: Template,
   ) {
+    super(panel, deps.log, 'Details panel', parseWebviewMessage);
     this.source = new TemplateSource(deps.model, target.registry, target.templateId);
     this.view = {
       registry: target.registry,
@@ -66,10 +60,10 @@ export class DetailsPanel implements vscode.Disposable {
       revealSecrets: false,
       nowMillis: Date.now(),
     };
-    setUpWebview(panel, deps.extensionUri, this.view.templateName, renderDetails(this.view));
+    setUpWebview(panel, deps.extensionUri, {
+      title: this.view.templateName, body: renderDetails(this.view), script: 'details.js',
+    });
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
       { dispose: this.source.onDidChange(() => void this.loadTemplate('background')).dispose },
     );
     if (template) {
@@ -95,10 +89,6 @@ export class DetailsPanel implements vscode.Disposable {
       title: this.panel.title,
       html: this.html,
     };
-  }
-
-  onDidClose(listener: () => void): void {
-    this.closeListeners.add(listener);
   }
 
   /** Brings the panel to the front, on the given version when there is one. */
@@ -230,18 +220,15 @@ export class DetailsPanel implements vscode.Disposable {
       : this.view.templateName;
   }
 
-  private render(): void {
+  protected override render(): void {
     if (this.disposed) {
       return;
     }
     this.view.nowMillis = Date.now();
-    this.html = renderDetails(this.view).value;
-    if (this.webviewReady) {
-      this.post({ type: 'render', html: this.html, state: this.persisted() });
-    }
+    this.show(renderDetails(this.view).value);
   }
 
-  private persisted(): PersistedDetails {
+  protected override persisted(): PersistedDetails {
     return {
       kind: 'ankaRegistry.details',
       registry: { ...this.view.registry },
@@ -251,24 +238,10 @@ export class DetailsPanel implements vscode.Disposable {
     };
   }
 
-  private post(message: ToWebview): void {
-    void this.panel.webview.postMessage(message);
-  }
-
-  private receive(raw: unknown): void {
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      this.deps.log.warn(`Details panel: ignored an unknown message ${JSON.stringify(raw)}`);
-      return;
-    }
-    this.handle(message).catch((error: unknown) => void showErrorWithLog(this.deps.log, error));
-  }
-
-  private async handle(message: FromWebview): Promise<void> {
+  protected override async handle(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.webviewReady = true;
-        this.render();
+        this.ready();
         return;
       case 'refresh':
         this.refresh();
@@ -295,20 +268,13 @@ export class DetailsPanel implements vscode.Disposable {
       return;
     }
     const { registry, revealSecrets, config } = this.view;
-    const notice = (text: string): void => this.post({ type: 'notice', text });
+    const notice = (text: string): void => this.notice(text);
     await runConfigAction(action, {
       registry, template, version, revealSecrets, config, notice, documents: this.deps.documents,
     });
   }
 
-  dispose(): void {
-    if (this.disposed) {
-      return;
-    }
-    this.disposed = true;
+  protected override release(): void {
     this.source.dispose();
-    this.subscriptions.forEach((subscription) => subscription.dispose());
-    this.panel.dispose();
-    this.closeListeners.forEach((listener) => listener());
   }
 }

@@ -4,7 +4,8 @@ import type { RegistryEntry } from '../../tree/nodes';
 import { DetailsPanel, type DetailsDeps } from './detailsPanel';
 import { DETAILS_VIEW_TYPE, parsePersistedDetails, type PersistedDetails } from './protocol';
 import { html } from './html';
-import { setUpWebview } from './webviewSetup';
+import { OpenPanels } from '../openPanels';
+import { openPanel, setUpWebview } from '../webviewSetup';
 
 export interface DetailsTarget {
   registry: RegistryEntry;
@@ -21,7 +22,7 @@ function keyOf(registry: RegistryEntry, templateId: string): string {
 
 /** The open details panels, one per template, and their restoration after a window reload. */
 export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private readonly panels = new Map<string, DetailsPanel>();
+  private readonly panels = new OpenPanels<DetailsPanel>();
 
   constructor(private readonly deps: DetailsDeps) {}
 
@@ -32,16 +33,7 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       existing.reveal(target.version);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(
-      DETAILS_VIEW_TYPE,
-      target.templateName,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      {
-        enableScripts: true,
-        enableFindWidget: true,
-        localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
-      },
-    );
+    const panel = openPanel(DETAILS_VIEW_TYPE, target.templateName, this.deps.extensionUri);
     return this.adopt(panel, this.persisted(target), target.template);
   }
 
@@ -50,7 +42,7 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   }
 
   all(): DetailsPanel[] {
-    return [...this.panels.values()];
+    return this.panels.all();
   }
 
   /** The serializer's half: brings back a panel from the state its webview saved. */
@@ -70,8 +62,7 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   }
 
   dispose(): void {
-    this.all().forEach((panel) => panel.dispose());
-    this.panels.clear();
+    this.panels.dispose();
   }
 
   private adopt(
@@ -80,14 +71,7 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     template?: Template,
   ): DetailsPanel {
     const details = new DetailsPanel(panel, this.deps, target, template);
-    const key = keyOf(target.registry, target.templateId);
-    this.panels.set(key, details);
-    details.onDidClose(() => {
-      if (this.panels.get(key) === details) {
-        this.panels.delete(key);
-      }
-    });
-    return details;
+    return this.panels.add(keyOf(target.registry, target.templateId), details);
   }
 
   private persisted(target: DetailsTarget): PersistedDetails {
@@ -108,6 +92,6 @@ export class DetailsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         'Close it and open the template\'s details again from the Registries view.',
       )}</p>
     </div>`;
-    setUpWebview(panel, this.deps.extensionUri, panel.title, body, false);
+    setUpWebview(panel, this.deps.extensionUri, { title: panel.title, body });
   }
 }

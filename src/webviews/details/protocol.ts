@@ -1,4 +1,5 @@
 import type { RegistryEntry } from '../../tree/nodes';
+import type { ToPanelWebview } from '../panelHost';
 
 /**
  * The messages between the details panel and its webview, and the state the webview keeps
@@ -17,9 +18,7 @@ export interface PersistedDetails {
 }
 
 /** From the extension to the webview. */
-export type ToWebview =
-  | { type: 'render'; html: string; state: PersistedDetails }
-  | { type: 'notice'; text: string };
+export type ToWebview = ToPanelWebview<PersistedDetails>;
 
 /** From the webview to the extension. */
 export type FromWebview =

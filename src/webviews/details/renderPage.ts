@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { html, type SafeHtml } from './html';
+import { html, join, type SafeHtml } from './html';
 
-/** The webview's document: a strict CSP, the stylesheet and the one script from `media/`. */
+/** The webview's document: a strict CSP, the stylesheet and the scripts from `media/`. */
 
 export interface PageResources {
   /** The webview's `cspSource`. */
   cspSource: string;
   styleUri: string;
-  scriptUri: string;
+  /** The scripts in the order they run, all under the page's one nonce. */
+  scriptUris: readonly string[];
   nonce?: string;
   /** The display language, for the page's `lang` (screen readers, hyphenation). */
   language?: string;
@@ -32,6 +33,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 export function renderPage(resources: PageResources, title: string, body: SafeHtml): string {
   const nonce = resources.nonce ?? createNonce();
   const policy = contentSecurityPolicy(resources.cspSource, nonce);
+  const scripts = resources.scriptUris.map(
+    (uri) => html`<script nonce="${nonce}" src="${uri}"></script>`,
+  );
   return html`<!DOCTYPE html>
 <html lang="${resources.language ?? 'en'}">
 <head>
@@ -45,7 +49,7 @@ export function renderPage(resources: PageResources, title: string, body: SafeHt
   <main id="root" tabindex="-1" aria-busy="true">${body}</main>
   <div id="notice" class="notice" role="status" aria-live="polite"></div>
   <div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
-  <script nonce="${nonce}" src="${resources.scriptUri}"></script>
+  ${join(scripts, '\n  ')}
 </body>
 </html>`.value;
 }

@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
 import { progressReporter } from '../../commands/ensureDetails';
-import { showErrorWithLog } from '../../commands/showError';
 import { maxConcurrentRequests } from '../../config/listSettings';
 import { describeError } from '../../registry';
 import type { RegistryNode } from '../../tree/nodes';
 import type { RegistryTreeModel } from '../../tree/registryTreeModel';
 import type { TemplateListing } from '../../tree/templateListing';
-import { renderPage } from '../details/renderPage';
+import { PanelHost } from '../panelHost';
+import { setUpWebview } from '../webviewSetup';
 import { loadOverview } from './overviewLoad';
 import {
   OVERVIEW_VIEW_TYPE, parseOverviewMessage, type FromOverviewWebview, type PersistedOverview,
-  type ToOverviewWebview,
 } from './protocol';
 import { renderOverview } from './renderOverview';
 import type { OverviewView } from './view';
@@ -42,22 +41,18 @@ export function overviewKey(registry: { name: string; url: string }): string {
 }
 
 /** One registry's overview panel: computes the figures, renders them, answers the webview. */
-export class OverviewPanel implements vscode.Disposable {
+export class OverviewPanel extends PanelHost<FromOverviewWebview, PersistedOverview> {
   private readonly view: OverviewView;
-  private html = '';
-  private webviewReady = false;
-  private disposed = false;
   private controller: AbortController | undefined;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly ageTimer: ReturnType<typeof setInterval>;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly closeListeners = new Set<() => void>();
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly deps: OverviewDeps,
     registry: { name: string; url: string },
   ) {
+    super(panel, deps.log, 'Registry Overview', parseOverviewMessage);
     const cached = deps.cache.get(overviewKey(registry));
     this.view = {
       registry: { name: registry.name, url: registry.url },
@@ -67,27 +62,11 @@ export class OverviewPanel implements vscode.Disposable {
       failure: undefined,
       nowMillis: Date.now(),
     };
-    const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [media],
-    };
-    panel.iconPath = vscode.Uri.joinPath(media, 'anka-registry.svg');
-    panel.webview.html = renderPage(
-      {
-        cspSource: panel.webview.cspSource,
-        styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
-        scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.js')).toString(),
-        language: vscode.env.language,
-      },
-      vscode.l10n.t('Registry Overview: {0}', registry.name),
-      renderOverview(this.view),
-    );
-    this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    setUpWebview(panel, deps.extensionUri, {
+      title: vscode.l10n.t('Registry Overview: {0}', registry.name),
+      body: renderOverview(this.view),
+      script: 'overview.js',
+    });
     this.ageTimer = setInterval(() => this.render(), AGE_REFRESH_MS);
   }
 
@@ -109,10 +88,6 @@ export class OverviewPanel implements vscode.Disposable {
       withDetails: this.view.overview?.withDetails,
       html: this.html,
     };
-  }
-
-  onDidClose(listener: () => void): void {
-    this.closeListeners.add(listener);
   }
 
   reveal(): void {
@@ -205,41 +180,24 @@ export class OverviewPanel implements vscode.Disposable {
     }, RENDER_INTERVAL_MS);
   }
 
-  private render(): void {
+  protected override render(): void {
     if (this.disposed) {
       return;
     }
     clearTimeout(this.renderTimer);
     this.renderTimer = undefined;
     this.view.nowMillis = Date.now();
-    this.html = renderOverview(this.view).value;
-    if (this.webviewReady) {
-      this.post({ type: 'render', html: this.html, state: this.persisted() });
-    }
+    this.show(renderOverview(this.view).value);
   }
 
-  private persisted(): PersistedOverview {
+  protected override persisted(): PersistedOverview {
     return { kind: OVERVIEW_VIEW_TYPE, registry: { ...this.view.registry } };
   }
 
-  private post(message: ToOverviewWebview): void {
-    void this.panel.webview.postMessage(message);
-  }
-
-  private receive(raw: unknown): void {
-    const message = parseOverviewMessage(raw);
-    if (!message) {
-      this.deps.log.warn(`Registry Overview: ignored an unknown message ${JSON.stringify(raw)}`);
-      return;
-    }
-    this.handle(message).catch((error: unknown) => void showErrorWithLog(this.deps.log, error));
-  }
-
-  private async handle(message: FromOverviewWebview): Promise<void> {
+  protected override async handle(message: FromOverviewWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.webviewReady = true;
-        this.render();
+        this.ready();
         return;
       case 'refresh':
         await this.compute(true);
@@ -266,8 +224,7 @@ export class OverviewPanel implements vscode.Disposable {
     const registry = this.registryNode();
     const node = registry && this.deps.model.findTemplateNode(registry, id);
     if (!node) {
-      const text = vscode.l10n.t('That template is no longer listed; press Refresh.');
-      this.post({ type: 'notice', text });
+      this.notice(vscode.l10n.t('That template is no longer listed; press Refresh.'));
       return;
     }
     await vscode.commands.executeCommand('ankaRegistry.showDetails', node);
@@ -281,16 +238,9 @@ export class OverviewPanel implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    if (this.disposed) {
-      return;
-    }
-    this.disposed = true;
+  protected override release(): void {
     this.controller?.abort();
     clearInterval(this.ageTimer);
     clearTimeout(this.renderTimer);
-    this.subscriptions.forEach((subscription) => subscription.dispose());
-    this.panel.dispose();
-    this.closeListeners.forEach((listener) => listener());
   }
 }

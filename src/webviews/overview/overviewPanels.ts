@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { RegistryNode } from '../../tree/nodes';
+import { OpenPanels } from '../openPanels';
+import { openPanel } from '../webviewSetup';
 import {
   OverviewPanel, overviewKey, type CachedOverview, type OverviewDeps, type OverviewSnapshot,
 } from './overviewPanel';
@@ -10,7 +12,7 @@ import { OVERVIEW_VIEW_TYPE, parsePersistedOverview } from './protocol';
  * panel shows them with their age instead of reading every template again.
  */
 export class OverviewPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
-  private readonly panels = new Map<string, OverviewPanel>();
+  private readonly panels = new OpenPanels<OverviewPanel>();
   private readonly cache = new Map<string, CachedOverview>();
   private readonly deps: OverviewDeps;
 
@@ -26,12 +28,8 @@ export class OverviewPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       open.reveal();
       return open;
     }
-    const panel = vscode.window.createWebviewPanel(
-      OVERVIEW_VIEW_TYPE,
-      vscode.l10n.t('Overview: {0}', registry.entry.name),
-      vscode.ViewColumn.Active,
-      { enableFindWidget: true, retainContextWhenHidden: false },
-    );
+    const title = vscode.l10n.t('Overview: {0}', registry.entry.name);
+    const panel = openPanel(OVERVIEW_VIEW_TYPE, title, this.deps.extensionUri);
     const overview = this.track(new OverviewPanel(panel, this.deps, registry.entry));
     if (!this.cache.has(key)) {
       void overview.compute(false);
@@ -56,17 +54,10 @@ export class OverviewPanels implements vscode.WebviewPanelSerializer, vscode.Dis
   }
 
   private track(panel: OverviewPanel): OverviewPanel {
-    this.panels.set(panel.key, panel);
-    panel.onDidClose(() => {
-      if (this.panels.get(panel.key) === panel) {
-        this.panels.delete(panel.key);
-      }
-    });
-    return panel;
+    return this.panels.add(panel.key, panel);
   }
 
   dispose(): void {
-    [...this.panels.values()].forEach((panel) => panel.dispose());
-    this.panels.clear();
+    this.panels.dispose();
   }
 }

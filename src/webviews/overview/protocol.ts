@@ -1,3 +1,5 @@
+import type { ToPanelWebview } from '../panelHost';
+
 /**
  * The messages between a Registry Overview panel and its webview, and the state the webview keeps
  * for the panel to come back after a window reload. Both directions are checked on arrival.
@@ -11,9 +13,7 @@ export interface PersistedOverview {
 }
 
 /** From the extension to the webview. */
-export type ToOverviewWebview =
-  | { type: 'render'; html: string; state: PersistedOverview }
-  | { type: 'notice'; text: string };
+export type ToOverviewWebview = ToPanelWebview<PersistedOverview>;
 
 /** From the webview to the extension. */
 export type FromOverviewWebview =
