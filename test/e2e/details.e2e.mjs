@@ -10,6 +10,7 @@ import {
   runCommand,
   screenshot,
   waitForRow,
+  waitForTreeQuiet,
   waitForWorkbench,
 } from './harness/index.mjs';
 import {
@@ -61,6 +62,7 @@ async function showTags(page, template, tag) {
  */
 async function clickTag(page, container, tag, summaryPattern) {
   const panel = page.locator('iframe.webview.ready');
+  await waitForTreeQuiet(container);
   for (let attempt = 1; attempt <= 3; attempt++) {
     await rowLocator(container, tag).click();
     const opened = await panel.first().waitFor({ state: 'attached', timeout: 5_000 })

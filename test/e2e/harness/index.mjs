@@ -11,6 +11,7 @@ export {
   waitForRow,
   rowLocator,
   expandRow,
+  waitForTreeQuiet,
   readRowTooltip,
 } from './tree-view.mjs';
 export { openAnkaRegistryView, registriesPane, sideBarTitle } from './anka-view.mjs';

@@ -90,6 +90,30 @@ export async function expandRow(container, label) {
     await row.locator('.monaco-tl-twistie').click();
   }
   await waitForAttribute(row, 'aria-expanded', 'true');
+  await waitForTreeQuiet(container);
+}
+
+/**
+ * Waits until the rows have kept their texts for `quietMs` (at most `maxMs`). When a template's
+ * details arrive, the extension updates its row and VS Code draws its children again; a click
+ * or a context-menu command that lands on a row while it is redrawn is dropped, as it would be
+ * for a person, so the scenarios act once the tree has settled.
+ */
+export async function waitForTreeQuiet(container, { quietMs = 600, maxMs = 5000 } = {}) {
+  const deadline = Date.now() + maxMs;
+  let last = '';
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const rows = await listTreeRows(container);
+    const now = JSON.stringify(rows);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Hovers the row `label` and returns the text of the hover that appears. */

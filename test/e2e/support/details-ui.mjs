@@ -1,7 +1,7 @@
 // The template details panel (a webview), the editors it opens, and the registry seed for it.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { REPO_ROOT, rowLocator } from '../harness/index.mjs';
+import { REPO_ROOT, rowLocator, waitForTreeQuiet } from '../harness/index.mjs';
 
 const TIMEOUT_MS = 20_000;
 const require = createRequire(import.meta.url);
@@ -34,6 +34,8 @@ export async function waitForPanelText(page, selector, pattern, timeoutMs = TIME
 
 /** Right-clicks the tree row `label` and chooses `item` from its context menu. */
 export async function chooseRowMenuItem(page, container, label, item) {
+  // A menu opened on a row that VS Code is redrawing runs its command without the row.
+  await waitForTreeQuiet(container);
   await rowLocator(container, label).click({ button: 'right' });
   const menu = page.locator('.monaco-menu').first();
   const entry = menu.locator('.action-label', { hasText: item }).first();

@@ -1,5 +1,5 @@
 // Context menus, modal dialogs and exact quick picks, for the template-management scenarios.
-import { rowLocator, waitForRows } from '../harness/index.mjs';
+import { rowLocator, waitForRows, waitForTreeQuiet } from '../harness/index.mjs';
 
 const TIMEOUT_MS = 15_000;
 
@@ -9,6 +9,8 @@ function exactly(text) {
 
 /** Right-clicks the row `label` and chooses the context-menu entry `item`. */
 export async function chooseFromRowMenu(page, container, label, item) {
+  // A menu opened on a row that VS Code is redrawing runs its command without the row.
+  await waitForTreeQuiet(container);
   const row = rowLocator(container, label);
   await row.click({ button: 'right' });
   const menu = page.locator('.monaco-menu').first();
