@@ -128,13 +128,8 @@ function askName(context: CommandContext, url: string): Thenable<string | undefi
       prompt: vscode.l10n.t('A name for {0}, shown in the Registries view', url),
       value: defaultName(url),
       ignoreFocusOut: true,
-      validateInput: (value) => {
-        const problem = nameProblem(value, taken);
-        // A name in use is allowed, with a warning.
-        return problem && value.trim() !== ''
-          ? { message: problem, severity: vscode.InputBoxValidationSeverity.Warning }
-          : problem;
-      },
+      // Names are unique: the default registry and the view's rows are found by name.
+      validateInput: (value) => nameProblem(value, taken),
     })
     .then((value) => value?.trim());
 }
