@@ -4,6 +4,7 @@ import { deleteConfirmation, revertConfirmation } from '../../src/commands/confi
 import { planRevert, type RevertPlan } from '../../src/commands/revertPlan';
 import type { Template } from '../../src/registry';
 import type { RegistryNode } from '../../src/tree/nodes';
+import { version } from './listingFixtures';
 
 const GIB = 1024 ** 3;
 
@@ -27,22 +28,7 @@ function template(name: string, tags: string[], size = 26.3 * GIB): Template {
     lastPull: undefined,
     lastPush: undefined,
     raw: {},
-    versions: tags.map((tag, number) => ({
-      number,
-      tag,
-      description: '',
-      configFile: undefined,
-      nvram: undefined,
-      images: [],
-      stateFiles: [],
-      stateFile: undefined,
-      size: 1,
-      arch: undefined,
-      creationDate: undefined,
-      lastPull: undefined,
-      lastPush: undefined,
-      raw: {},
-    })),
+    versions: tags.map((tag, number) => version(number, { tag })),
   };
 }
 

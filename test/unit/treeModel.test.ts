@@ -4,6 +4,7 @@ import { RegistryError, type Template, type TemplateSummary } from '../../src/re
 import type { RegistryEntry, TagNode, TemplateNode, TreeNode } from '../../src/tree/nodes';
 import { RegistryTreeModel } from '../../src/tree/registryTreeModel';
 import type { TreeClient } from '../../src/tree/registryState';
+import { version } from './listingFixtures';
 
 function failure(reason: string): RegistryError {
   return new RegistryError({
@@ -79,22 +80,7 @@ function template(id: string, name: string, numbers: number[]): Template {
     lastPull: undefined,
     lastPush: undefined,
     raw: {},
-    versions: numbers.map((number) => ({
-      number,
-      tag: `tag-${number}`,
-      description: '',
-      configFile: undefined,
-      nvram: undefined,
-      images: [],
-      stateFiles: [],
-      stateFile: undefined,
-      size: 1,
-      arch: undefined,
-      creationDate: undefined,
-      lastPull: undefined,
-      lastPush: undefined,
-      raw: {},
-    })),
+    versions: numbers.map((number) => version(number, { tag: `tag-${number}` })),
   };
 }
 
